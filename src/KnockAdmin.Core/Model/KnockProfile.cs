@@ -1,0 +1,21 @@
+namespace KnockAdmin.Core.Model;
+
+/// <summary>One door: a secret sequence of knocks that opens the protected ports for the knocking address.</summary>
+public sealed record KnockProfile
+{
+    public required string Name { get; init; }
+
+    /// <summary>The knock sequence, in order.</summary>
+    public required IReadOnlyList<PortSpec> Steps { get; init; }
+
+    /// <summary>Ports that open for one new connection after a complete sequence.</summary>
+    public required IReadOnlyList<PortSpec> ProtectedPorts { get; init; }
+
+    /// <summary>Longest pause allowed between two knocks.</summary>
+    public int StepTimeoutSeconds { get; init; } = 10;
+
+    /// <summary>How long after the last knock the protected ports accept the new connection.</summary>
+    public int OpenWindowSeconds { get; init; } = 30;
+
+    public bool Enabled { get; init; } = true;
+}
