@@ -1,0 +1,139 @@
+using System.Security.Cryptography;
+
+namespace KnockAdmin.Kernel.Tests.Support;
+
+/// <summary>
+/// Two throwaway hosts: a server and a client network namespace joined by a veth pair, with IPv4 and IPv6
+/// addresses. Every firewall change, knock and xt_recent read of the tests happens in here, never on the machine
+/// itself. Both namespaces (and so the veth pair) are deleted on dispose.
+/// </summary>
+public sealed class NamespacePair : IAsyncDisposable
+{
+    public const string ServerV4 = "10.77.0.1";
+    public const string ClientV4 = "10.77.0.2";
+    public const string ServerV6 = "fd77::1";
+    public const string ClientV6 = "fd77::2";
+
+    private readonly List<BackgroundProcess> processes = [];
+
+    private NamespacePair(string id)
+    {
+        Server = $"ka-srv-{id}";
+        Client = $"ka-cli-{id}";
+        ServerInterface = $"ka-s-{id}";
+        ClientInterface = $"ka-c-{id}";
+    }
+
+    public string Server { get; }
+
+    public string Client { get; }
+
+    /// <summary>The server's veth end: the "internet-facing" interface of the test host.</summary>
+    public string ServerInterface { get; }
+
+    public string ClientInterface { get; }
+
+    public static async Task<NamespacePair> CreateAsync()
+    {
+        HostTools.Require("ip", "iptables-restore", "iptables-save", "ip6tables-restore", "ip6tables-save", "nc");
+        await StaleNamespaces.SweepOnceAsync();
+
+        var pair = new NamespacePair(RandomNumberGenerator.GetHexString(6, lowercase: true));
+        try
+        {
+            await pair.BuildAsync();
+            return pair;
+        }
+        catch
+        {
+            await pair.DisposeAsync();
+            throw;
+        }
+    }
+
+    public Task<CommandOutput> InServerAsync(params string[] command) => InAsync(Server, command);
+
+    public Task<CommandOutput> InClientAsync(params string[] command) => InAsync(Client, command);
+
+    public Task<CommandOutput> InServerWithInputAsync(string standardInput, params string[] command) =>
+        Run.CommandAsync("ip", ["netns", "exec", Server, .. command], standardInput);
+
+    /// <summary>A dual-stack listener on the server (tcp or udp) that accepts connection after connection.</summary>
+    public BackgroundProcess Listen(int port, string protocol = "tcp")
+    {
+        string[] arguments = protocol == "udp"
+            ? ["netns", "exec", Server, "nc", "-6", "-lku", "::", port.ToString()]
+            : ["netns", "exec", Server, "nc", "-6", "-lk", "::", port.ToString()];
+        return Track(BackgroundProcess.Start("ip", arguments));
+    }
+
+    /// <summary>Starts a process in the server namespace and kills it on dispose of the pair.</summary>
+    public BackgroundProcess StartInServer(params string[] command) =>
+        Track(BackgroundProcess.Start("ip", ["netns", "exec", Server, .. command]));
+
+    /// <summary>One TCP connection attempt from the client, one second at most. Itself a packet the firewall sees.</summary>
+    public async Task<bool> ClientConnectsAsync(int port, string address = ServerV4)
+    {
+        var result = await InClientAsync("nc", "-z", "-w", "1", address, port.ToString());
+        return result.Succeeded;
+    }
+
+    /// <summary>The server's live ruleset as iptables-save prints it, without the timestamped comment lines.</summary>
+    public async Task<string> SaveAsync(bool ipv6 = false)
+    {
+        var output = (await InServerAsync(ipv6 ? "ip6tables-save" : "iptables-save")).EnsureSuccess("iptables-save");
+        return string.Join('\n', output.StandardOutput.Split('\n').Where(line => !line.StartsWith('#')));
+    }
+
+    /// <summary>Loads rules into the server namespace with iptables-restore (e.g. foreign rules, the tutorial's rules).</summary>
+    public async Task RestoreAsync(string rules, bool ipv6 = false, bool noflush = true)
+    {
+        string[] command = noflush
+            ? [ipv6 ? "ip6tables-restore" : "iptables-restore", "--noflush"]
+            : [ipv6 ? "ip6tables-restore" : "iptables-restore"];
+        (await InServerWithInputAsync(rules, command)).EnsureSuccess("loading test rules");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var process in processes)
+        {
+            process.Dispose();
+        }
+
+        await Run.CommandAsync("ip", ["netns", "delete", Server]);
+        await Run.CommandAsync("ip", ["netns", "delete", Client]);
+    }
+
+    private BackgroundProcess Track(BackgroundProcess process)
+    {
+        processes.Add(process);
+        return process;
+    }
+
+    private static Task<CommandOutput> InAsync(string ns, string[] command) =>
+        Run.CommandAsync("ip", ["netns", "exec", ns, .. command]);
+
+    private async Task BuildAsync()
+    {
+        string[][] steps =
+        [
+            ["netns", "add", Server],
+            ["netns", "add", Client],
+            // Created directly inside the namespaces: the machine's own namespace never sees the pair.
+            ["link", "add", ServerInterface, "netns", Server, "type", "veth", "peer", "name", ClientInterface, "netns", Client],
+            ["-n", Server, "addr", "add", $"{ServerV4}/24", "dev", ServerInterface],
+            ["-n", Client, "addr", "add", $"{ClientV4}/24", "dev", ClientInterface],
+            ["-n", Server, "-6", "addr", "add", $"{ServerV6}/64", "dev", ServerInterface, "nodad"],
+            ["-n", Client, "-6", "addr", "add", $"{ClientV6}/64", "dev", ClientInterface, "nodad"],
+            ["-n", Server, "link", "set", ServerInterface, "up"],
+            ["-n", Client, "link", "set", ClientInterface, "up"],
+            ["-n", Server, "link", "set", "lo", "up"],
+            ["-n", Client, "link", "set", "lo", "up"],
+        ];
+        foreach (var step in steps)
+        {
+            (await Run.CommandAsync("ip", step)).EnsureSuccess($"ip {string.Join(' ', step)}");
+        }
+    }
+}
