@@ -1,0 +1,23 @@
+using KnockAdmin.Core.Model;
+using KnockAdmin.Core.Rules;
+
+namespace KnockAdmin.Core.Tests.Rules;
+
+public class RuleGeneratorGoldenTests
+{
+    [Fact]
+    public void The_tutorial_configuration_generates_the_pinned_IPv4_rules() =>
+        GoldenFile.AssertMatches("tutorial.v4.rules", RuleGenerator.Generate(FirewallConfig.Tutorial).V4.ToSaveText());
+
+    [Fact]
+    public void The_tutorial_configuration_generates_the_pinned_IPv6_rules() =>
+        GoldenFile.AssertMatches("tutorial.v6.rules", RuleGenerator.Generate(FirewallConfig.Tutorial).V6.ToSaveText());
+
+    [Fact]
+    public void Two_profiles_with_every_option_generate_the_pinned_IPv4_rules() =>
+        GoldenFile.AssertMatches("two-profiles-all-options.v4.rules", RuleGenerator.Generate(GoldenConfigs.TwoProfilesAllOptions).V4.ToSaveText());
+
+    [Fact]
+    public void Two_profiles_with_every_option_generate_the_pinned_IPv6_rules() =>
+        GoldenFile.AssertMatches("two-profiles-all-options.v6.rules", RuleGenerator.Generate(GoldenConfigs.TwoProfilesAllOptions).V6.ToSaveText());
+}
