@@ -58,13 +58,22 @@ public sealed class NamespacePair : IAsyncDisposable
     public Task<CommandOutput> InServerWithInputAsync(string standardInput, params string[] command) =>
         Run.CommandAsync("ip", ["netns", "exec", Server, .. command], standardInput);
 
-    /// <summary>A dual-stack listener on the server (tcp or udp) that accepts connection after connection.</summary>
-    public BackgroundProcess Listen(int port, string protocol = "tcp")
+    /// <summary>A dual-stack TCP listener on the server that accepts connection after connection; returns once it listens.</summary>
+    public async Task<BackgroundProcess> ListenAsync(int port)
     {
-        string[] arguments = protocol == "udp"
-            ? ["netns", "exec", Server, "nc", "-6", "-lku", "::", port.ToString()]
-            : ["netns", "exec", Server, "nc", "-6", "-lk", "::", port.ToString()];
-        return Track(BackgroundProcess.Start("ip", arguments));
+        var listener = Track(BackgroundProcess.Start("ip", ["netns", "exec", Server, "nc", "-6", "-lk", "::", port.ToString()]));
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            var sockets = await InServerAsync("ss", "-Hltn", $"sport = :{port}");
+            if (sockets.StandardOutput.Trim().Length > 0)
+            {
+                return listener;
+            }
+
+            await Task.Delay(50);
+        }
+
+        throw new InvalidOperationException($"The test listener on port {port} did not start.");
     }
 
     /// <summary>Starts a process in the server namespace and kills it on dispose of the pair.</summary>

@@ -1,0 +1,90 @@
+using System.ComponentModel;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using KnockAdmin.Core.Rules;
+
+namespace KnockAdmin.Infrastructure.Firewall;
+
+/// <summary>
+/// Finds the iptables tools and their variant and checks the privileges applying needs. Never throws: anything
+/// missing becomes a sentence in <see cref="FirewallBackend.Problems"/>.
+/// </summary>
+public sealed partial class FirewallDetector(FirewallCommands commands)
+{
+    private const int CapNetAdmin = 12;
+    private const int CapSysAdmin = 21;
+
+    public async Task<FirewallBackend> DetectAsync(CancellationToken cancellationToken = default)
+    {
+        var problems = new List<string>();
+        var variants = new List<string>();
+        var ipv4 = await FindPairAsync(IpFamily.V4, variants, problems, cancellationToken);
+        var ipv6 = await FindPairAsync(IpFamily.V6, variants, problems, cancellationToken);
+        if (variants.Distinct().Count() > 1)
+        {
+            problems.Add($"The IPv4 and IPv6 tools are different variants ({string.Join(", ", variants.Distinct())}).");
+        }
+
+        var privileged = HasCapability(CapNetAdmin) && (commands.NetworkNamespace is null || HasCapability(CapSysAdmin));
+        if (!privileged)
+        {
+            problems.Add(commands.NetworkNamespace is null
+                ? "KnockAdmin lacks CAP_NET_ADMIN (run it as root or grant the capability), so it cannot change the firewall."
+                : "Running firewall commands inside a network namespace needs root (CAP_SYS_ADMIN and CAP_NET_ADMIN).");
+        }
+
+        return new FirewallBackend(variants.FirstOrDefault(), ipv4, ipv6, privileged, problems);
+    }
+
+    private async Task<bool> FindPairAsync(IpFamily family, List<string> variants, List<string> problems, CancellationToken cancellationToken)
+    {
+        var found = true;
+        foreach (var tool in new[] { FirewallCommands.RestoreTool(family), FirewallCommands.SaveTool(family) })
+        {
+            var variant = await VariantOfAsync(tool, cancellationToken);
+            if (variant is null)
+            {
+                found = false;
+                problems.Add($"{tool} was not found (Debian package: iptables).");
+            }
+            else
+            {
+                variants.Add(variant);
+            }
+        }
+
+        return found;
+    }
+
+    private async Task<string?> VariantOfAsync(string tool, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var result = await commands.RunAsync(tool, ["--version"], null, cancellationToken);
+            var match = VariantPattern().Match(result.StandardOutput);
+            return result.ExitCode == 0 ? (match.Success ? match.Groups["variant"].Value : "unknown") : null;
+        }
+        catch (Win32Exception)
+        {
+            return null;
+        }
+    }
+
+    private static bool HasCapability(int capability)
+    {
+        try
+        {
+            var line = File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("CapEff:", StringComparison.Ordinal));
+            return line is not null
+                && ulong.TryParse(line["CapEff:".Length..].Trim(), NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var mask)
+                && (mask & (1UL << capability)) != 0;
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
+
+    [GeneratedRegex(@"\((?<variant>nf_tables|legacy)\)")]
+    private static partial Regex VariantPattern();
+}

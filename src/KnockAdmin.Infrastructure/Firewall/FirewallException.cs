@@ -1,0 +1,19 @@
+namespace KnockAdmin.Infrastructure.Firewall;
+
+/// <summary>
+/// A firewall step failed. The message is meant for the admin: what failed, the exit code, and for a rejected
+/// restore the offending line of input. The kernel was left as it was before the step.
+/// </summary>
+public sealed class FirewallException(
+    string message, string step, int? exitCode = null, int? lineNumber = null, string? offendingLine = null)
+    : Exception(message)
+{
+    /// <summary>snapshot, test, apply, verify or unavailable.</summary>
+    public string Step { get; } = step;
+
+    public int? ExitCode { get; } = exitCode;
+
+    public int? LineNumber { get; } = lineNumber;
+
+    public string? OffendingLine { get; } = offendingLine;
+}

@@ -1,0 +1,103 @@
+using KnockAdmin.Core.Rules;
+
+namespace KnockAdmin.Infrastructure.Firewall;
+
+/// <summary>
+/// Puts generated rules into the kernel: snapshot → <c>--test</c> → atomic <c>--noflush</c> restore → read back and
+/// verify. Any failure leaves the kernel as it was (a family already changed is put back) and is reported with the
+/// step, the exit code and the offending line. It never decides what the rules are; the generator does.
+/// </summary>
+public sealed class RuleApplier(FirewallCommands commands, FirewallDetector detector)
+{
+    private static readonly IpFamily[] Families = [IpFamily.V4, IpFamily.V6];
+
+    public async Task<ApplyReport> ApplyAsync(GeneratedRules wanted, CancellationToken cancellationToken = default)
+    {
+        var backend = await detector.DetectAsync(cancellationToken);
+        if (!backend.CanApply)
+        {
+            throw new FirewallException($"Applying is not possible here: {backend.RefusalReason}", "unavailable");
+        }
+
+        if (!wanted.V6.IsEmpty && !backend.Ipv6Tools)
+        {
+            throw new FirewallException(
+                "IPv6 rules were generated but ip6tables-restore/ip6tables-save are missing; install iptables or switch IPv6 off.",
+                "unavailable");
+        }
+
+        var before = await SnapshotAsync(backend, cancellationToken);
+        var scripts = new Dictionary<IpFamily, string>();
+        foreach (var family in Families)
+        {
+            var live = SaveText.ReadOwned(before.For(family), family);
+            var want = wanted.For(family);
+            if (!(want.IsEmpty && live.IsEmpty))
+            {
+                scripts[family] = RestoreScript.Build(want, live);
+            }
+        }
+
+        foreach (var (family, script) in scripts)
+        {
+            await commands.TestAsync(family, script, cancellationToken);
+        }
+
+        var applied = new List<IpFamily>();
+        try
+        {
+            foreach (var (family, script) in scripts)
+            {
+                await commands.RestoreNoFlushAsync(family, script, cancellationToken);
+                applied.Add(family);
+            }
+
+            await VerifyAsync(wanted, scripts.Keys, cancellationToken);
+        }
+        catch (FirewallException)
+        {
+            await PutBackAsync(before, applied);
+            throw;
+        }
+
+        return new ApplyReport(before, scripts);
+    }
+
+    /// <summary>Restores the owned part of a snapshot (what KnockAdmin had in place then); foreign rules are not touched.</summary>
+    public Task<ApplyReport> RestoreAsync(FirewallSnapshot snapshot, CancellationToken cancellationToken = default) =>
+        ApplyAsync(snapshot.Owned(), cancellationToken);
+
+    public async Task<FirewallSnapshot> SnapshotAsync(CancellationToken cancellationToken = default) =>
+        await SnapshotAsync(await detector.DetectAsync(cancellationToken), cancellationToken);
+
+    private async Task<FirewallSnapshot> SnapshotAsync(FirewallBackend backend, CancellationToken cancellationToken)
+    {
+        var v4 = await commands.SaveAsync(IpFamily.V4, cancellationToken);
+        var v6 = backend.Ipv6Tools ? await commands.SaveAsync(IpFamily.V6, cancellationToken) : "";
+        return new FirewallSnapshot(v4, v6);
+    }
+
+    private async Task VerifyAsync(GeneratedRules wanted, IEnumerable<IpFamily> families, CancellationToken cancellationToken)
+    {
+        foreach (var family in families)
+        {
+            var live = SaveText.ReadOwned(await commands.SaveAsync(family, cancellationToken), family);
+            if (!live.SameAs(wanted.For(family)))
+            {
+                throw new FirewallException(
+                    $"The {FirewallCommands.RestoreTool(family)} transaction was committed but the live rules read back differ from the generated ones; the previous rules were put back.",
+                    "verify");
+            }
+        }
+    }
+
+    private async Task PutBackAsync(FirewallSnapshot before, List<IpFamily> applied)
+    {
+        // Not cancellable: a half-applied state must not be left behind because a request was aborted.
+        foreach (var family in applied)
+        {
+            var live = SaveText.ReadOwned(await commands.SaveAsync(family), family);
+            await commands.RestoreNoFlushAsync(family, RestoreScript.Build(SaveText.ReadOwned(before.For(family), family), live));
+        }
+    }
+}

@@ -1,0 +1,64 @@
+using KnockAdmin.Core.Model;
+using KnockAdmin.Core.Rules;
+using KnockAdmin.Infrastructure.Firewall;
+using Microsoft.Extensions.Options;
+
+namespace KnockAdmin.Kernel.Tests.Support;
+
+/// <summary>
+/// A throwaway server (namespace pair) whose firewall is driven by KnockAdmin's own applier, exactly as the app does
+/// with <see cref="FirewallOptions.NetworkNamespace"/> set, plus knock clients run from the client namespace.
+/// </summary>
+public sealed class KnockServer : IAsyncDisposable
+{
+    private KnockServer(NamespacePair pair)
+    {
+        Pair = pair;
+        var options = Options.Create(new FirewallOptions { NetworkNamespace = pair.Server });
+        Commands = new FirewallCommands(options);
+        Detector = new FirewallDetector(Commands);
+        Applier = new RuleApplier(Commands, Detector);
+    }
+
+    public NamespacePair Pair { get; }
+
+    public FirewallCommands Commands { get; }
+
+    public FirewallDetector Detector { get; }
+
+    public RuleApplier Applier { get; }
+
+    /// <summary>A fresh server with <paramref name="config"/> applied and listeners on the given TCP ports.</summary>
+    public static async Task<KnockServer> StartAsync(FirewallConfig config, params int[] listenOn)
+    {
+        var server = new KnockServer(await NamespacePair.CreateAsync());
+        try
+        {
+            foreach (var port in listenOn)
+            {
+                await server.Pair.ListenAsync(port);
+            }
+
+            await server.ApplyAsync(config);
+            return server;
+        }
+        catch
+        {
+            await server.DisposeAsync();
+            throw;
+        }
+    }
+
+    public Task<ApplyReport> ApplyAsync(FirewallConfig config) => Applier.ApplyAsync(RuleGenerator.Generate(config));
+
+    /// <summary>knockd's client: one packet per port, no delay. Ports may carry ":udp".</summary>
+    public async Task KnockAsync(params string[] ports) =>
+        (await Pair.InClientAsync(["knock", "-d", "0", NamespacePair.ServerV4, .. ports])).EnsureSuccess("knock");
+
+    public async Task KnockV6Async(params string[] ports) =>
+        (await Pair.InClientAsync(["knock", "-6", "-d", "0", NamespacePair.ServerV6, .. ports])).EnsureSuccess("knock -6");
+
+    public Task<bool> ConnectsAsync(int port, string address = NamespacePair.ServerV4) => Pair.ClientConnectsAsync(port, address);
+
+    public ValueTask DisposeAsync() => Pair.DisposeAsync();
+}
