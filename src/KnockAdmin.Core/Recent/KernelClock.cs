@@ -27,23 +27,16 @@ public sealed record KernelClock
         // Signed difference of the unsigned counters, as the kernel's time_after() does, so a wrap cannot mislead.
         ToDuration(unchecked((long)(NowJiffies - stampJiffies)));
 
+    /// <summary>The wall-clock instant of a stamp, in UTC.</summary>
     public DateTimeOffset ToWallClock(ulong stampJiffies)
     {
-        var age = Age(stampJiffies);
-        var earliest = DateTimeOffset.MinValue + (ReadAt.Offset > TimeSpan.Zero ? ReadAt.Offset : TimeSpan.Zero);
-        var latest = DateTimeOffset.MaxValue - (ReadAt.Offset < TimeSpan.Zero ? -ReadAt.Offset : TimeSpan.Zero);
+        var ageTicks = (Int128)unchecked((long)(NowJiffies - stampJiffies)) * TimeSpan.TicksPerSecond / Hz;
+        var ticks = ReadAt.UtcTicks - ageTicks;
         // Clamped: a corrupt stamp must not throw while a whole list is being shown.
-        if (age > TimeSpan.Zero && ReadAt - earliest < age)
-        {
-            return earliest;
-        }
-
-        if (age < TimeSpan.Zero && latest - ReadAt < -age)
-        {
-            return latest;
-        }
-
-        return ReadAt - age;
+        var clamped = ticks < DateTimeOffset.MinValue.UtcTicks ? DateTimeOffset.MinValue.UtcTicks
+            : ticks > DateTimeOffset.MaxValue.UtcTicks ? DateTimeOffset.MaxValue.UtcTicks
+            : (long)ticks;
+        return new DateTimeOffset(clamped, TimeSpan.Zero);
     }
 
     /// <summary>A number of jiffies as a duration, clamped to what <see cref="TimeSpan"/> can hold.</summary>

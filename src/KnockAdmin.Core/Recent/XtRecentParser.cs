@@ -28,8 +28,18 @@ public static class XtRecentParser
         var problems = new List<RecentParseProblem>();
         Span<ulong> stamps = stackalloc ulong[MaxStamps];
         var lineNumber = 0;
-        foreach (var rawLine in text.AsSpan().EnumerateLines())
+        var remaining = text.AsSpan();
+        while (!remaining.IsEmpty)
         {
+            // Only '\n' ends a line, as the kernel writes them; other separators are junk inside a line.
+            var end = remaining.IndexOf('\n');
+            var rawLine = end < 0 ? remaining : remaining[..end];
+            remaining = end < 0 ? [] : remaining[(end + 1)..];
+            if (rawLine.EndsWith('\r'))
+            {
+                rawLine = rawLine[..^1];
+            }
+
             lineNumber++;
             if (rawLine.IsEmpty)
             {
