@@ -129,7 +129,7 @@ public sealed class KernelClockReader(TimeProvider time)
     }
 
     /// <summary>Counts jiffies over a short interval and rounds to the nearest rate Linux offers.</summary>
-    private static async Task<HzReading> MeasureHzAsync(CancellationToken cancellationToken)
+    public static async Task<HzReading> MeasureHzAsync(CancellationToken cancellationToken = default)
     {
         var first = await ReadJiffiesAsync(cancellationToken);
         var stopwatch = Stopwatch.StartNew();
