@@ -11,6 +11,9 @@ namespace KnockAdmin.Infrastructure.Recent;
 /// </summary>
 public sealed class ProcNetLocation : IDisposable
 {
+    /// <summary>Where iproute2 keeps named network namespaces.</summary>
+    public const string NamedNamespacesDirectory = "/run/netns";
+
     private static readonly TimeSpan AnchorStartTimeout = TimeSpan.FromSeconds(10);
 
     private readonly Lock gate = new();
@@ -60,6 +63,14 @@ public sealed class ProcNetLocation : IDisposable
         lock (gate)
         {
             ObjectDisposedException.ThrowIf(disposed, this);
+            // The anchor alone would keep a deleted namespace alive, and we would go on showing its ghost.
+            if (!File.Exists(Path.Combine(NamedNamespacesDirectory, NetworkNamespace)))
+            {
+                Stop(anchor);
+                anchor = null;
+                throw new NetworkNamespaceUnavailableException(NetworkNamespace, $"it does not exist (no {NamedNamespacesDirectory}/{NetworkNamespace})");
+            }
+
             if (anchor is null || anchor.HasExited)
             {
                 anchor?.Dispose();

@@ -135,4 +135,21 @@ public class XtRecentReaderTests
 
         Assert.True(anchor.HasExited);
     }
+
+    [Fact]
+    public async Task A_deleted_namespace_is_reported_missing_and_not_kept_alive()
+    {
+        await using var pair = await RecentLists.CreateAsync();
+        using var location = new ProcNetLocation(pair.Server);
+        var reader = new XtRecentReader(location, new KernelClockReader());
+        Assert.Equal(RecentAvailability.Available, (await reader.ReadAsync()).Availability);
+        using var anchor = System.Diagnostics.Process.GetProcessById(location.AnchorProcessId!.Value);
+
+        (await Run.CommandAsync("ip", ["netns", "delete", pair.Server])).EnsureSuccess("deleting the server namespace");
+        var snapshot = await reader.ReadAsync();
+
+        Assert.Equal(RecentAvailability.Missing, snapshot.Availability);
+        Assert.Contains("does not exist", snapshot.Message);
+        Assert.True(anchor.HasExited);
+    }
 }
