@@ -1,0 +1,15 @@
+namespace KnockAdmin.Core.Recent;
+
+/// <summary>Everything the live view shows at one instant.</summary>
+/// <param name="Message">Why something is missing, in words (null when all was read).</param>
+/// <param name="Clock">The kernel clock the times were converted with; null when it could not be read.</param>
+public sealed record RecentSnapshot(
+    RecentAvailability Availability,
+    string? Message,
+    KernelClock? Clock,
+    int? ListCapacity,
+    IReadOnlyList<RecentListReading> Lists)
+{
+    public static RecentSnapshot Unavailable(RecentAvailability availability, string message) =>
+        new(availability, message, null, null, []);
+}

@@ -1,0 +1,8 @@
+namespace KnockAdmin.Infrastructure.Recent;
+
+/// <summary>The configured network namespace does not exist or cannot be entered.</summary>
+public sealed class NetworkNamespaceUnavailableException(string networkNamespace, string reason)
+    : Exception($"Network namespace '{networkNamespace}' cannot be entered: {reason}")
+{
+    public string NetworkNamespace { get; } = networkNamespace;
+}
