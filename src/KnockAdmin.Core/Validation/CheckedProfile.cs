@@ -14,8 +14,11 @@ internal sealed record CheckedProfile(
 {
     public string Field => FieldPath.Profile(Index);
 
-    /// <summary>How a message names this profile: by name when it has one.</summary>
-    public string Label => string.IsNullOrEmpty(Profile.Name) || Profile.Name.Length > ValidationLimits.MaxTextLength
+    /// <summary>How a message names this profile: by its quoted name when it has one, else by its path.</summary>
+    public string DisplayName => string.IsNullOrEmpty(Profile.Name) || Profile.Name.Length > ValidationLimits.MaxTextLength
         ? Field
-        : $"{Text.Quote(Profile.Name)} ({Field})";
+        : Text.Quote(Profile.Name);
+
+    /// <summary>Name and path, for messages that point at the profile as a whole.</summary>
+    public string Label => DisplayName == Field ? Field : $"{DisplayName} ({Field})";
 }

@@ -57,7 +57,7 @@ internal static class CrossProfileRules
             .FirstOrDefault(pair => pair.Port.Spec == step.Spec);
         if (protector.Port is not null)
         {
-            issues.Error(step.Field, $"Knock port {step.Spec} is a protected port of {protector.Profile.Label} ({protector.Port.Field}): a knock on it cannot be told from a connection attempt. Choose another port.");
+            issues.Error(step.Field, $"Knock port {step.Spec} is a protected port of profile {protector.Profile.DisplayName} ({protector.Port.Field}): a knock on it cannot be told from a connection attempt. Choose another port.");
         }
 
         if (!profile.Profile.Enabled)
@@ -73,12 +73,12 @@ internal static class CrossProfileRules
         var sameFirst = step.Index == 0 ? shared.FirstOrDefault(pair => pair.Step.Index == 0) : default;
         if (sameFirst.Step is not null)
         {
-            issues.Error(step.Field, $"The first step {step.Spec} is also the first step of enabled profile {sameFirst.Profile.Label}: one of the two could never be knocked. Change one of the first steps.");
+            issues.Error(step.Field, $"The first step {step.Spec} is also the first step of enabled profile {sameFirst.Profile.DisplayName} ({sameFirst.Step.Field}): one of the two could never be knocked. Change one of the first steps.");
         }
         else if (shared.Count > 0)
         {
             var other = shared[0];
-            issues.Warning(step.Field, $"Knock port {step.Spec} is also used by profile {other.Profile.Label} ({other.Step.Field}): knocking one profile may disturb a sequence of the other in progress.");
+            issues.Warning(step.Field, $"Knock port {step.Spec} is also used by profile {other.Profile.DisplayName} ({other.Step.Field}): knocking one profile may disturb a sequence of the other in progress.");
         }
     }
 }

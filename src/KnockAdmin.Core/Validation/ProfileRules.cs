@@ -57,10 +57,11 @@ internal static class ProfileRules
         if (usable.Count == steps.Count)
         {
             WarnIfMonotonic(usable, field, issues);
-            if (options?.TolerateRepeatedStep == true)
-            {
-                RejectRepeats(usable, issues);
-            }
+        }
+
+        if (options?.TolerateRepeatedStep == true)
+        {
+            RejectRepeats(usable, issues);
         }
 
         return usable;
@@ -86,7 +87,8 @@ internal static class ProfileRules
 
     private static void RejectRepeats(List<CheckedPort> steps, IssueCollector issues)
     {
-        foreach (var (previous, step) in steps.Zip(steps.Skip(1)).Where(pair => pair.First.Spec == pair.Second.Spec))
+        foreach (var (previous, step) in steps.Zip(steps.Skip(1))
+                     .Where(pair => pair.Second.Index == pair.First.Index + 1 && pair.First.Spec == pair.Second.Spec))
         {
             issues.Error(step.Field, $"Step {step.Index + 1} repeats step {previous.Index + 1} ({step.Spec}). With {FieldPath.TolerateRepeatedStep} on, a repeat cannot be told from a retransmitted knock; change this step or turn the option off.");
         }
