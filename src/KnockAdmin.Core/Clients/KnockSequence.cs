@@ -26,8 +26,7 @@ internal sealed record KnockSequence(ClientHost Host, IReadOnlyList<PortSpec> St
     {
         null => "",
         { Protocol: Protocols.Tcp, Port: 22 } => $"\n# then, within {OpenWindowSeconds} s: ssh -p 22 {Host}",
-        { Protocol: Protocols.Tcp } => $"\n# then, within {OpenWindowSeconds} s: connect to tcp port {FirstProtected.Port} (for ssh: ssh -p {FirstProtected.Port} {Host})",
-        _ => $"\n# then, within {OpenWindowSeconds} s: connect to udp port {FirstProtected.Port}",
+        _ => $"\n# then, within {OpenWindowSeconds} s: connect to {Host} on {FirstProtected.Protocol} port {FirstProtected.Port}",
     };
 
     private static bool IsUsable(PortSpec? spec) =>
