@@ -4,6 +4,7 @@ using KnockAdmin.Infrastructure.Data;
 using KnockAdmin.Infrastructure.Security;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -19,7 +20,8 @@ public static class ServiceCollectionExtensions
             // Resolved when the context is first needed, so configuration added late (tests, env) is honoured.
             options.UseKnockAdminSqlite(ResolveConnectionString(provider)));
 
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IConfigValidator, UnavailableConfigValidator>();
         services.AddScoped<AuditLog>();
         services.AddScoped<ConfigurationStore>();
         services.AddScoped<ApiTokenService>();
