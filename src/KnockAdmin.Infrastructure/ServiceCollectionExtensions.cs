@@ -21,7 +21,7 @@ public static class ServiceCollectionExtensions
             options.UseKnockAdminSqlite(ResolveConnectionString(provider)));
 
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<IConfigValidator, UnavailableConfigValidator>();
+        services.TryAddSingleton<IConfigValidator, CoreConfigValidator>();
         services.AddScoped<AuditLog>();
         services.AddScoped<ConfigurationStore>();
         services.AddScoped<ApiTokenService>();
