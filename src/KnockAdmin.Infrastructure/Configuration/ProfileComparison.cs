@@ -3,7 +3,7 @@ using KnockAdmin.Core.Model;
 namespace KnockAdmin.Infrastructure.Configuration;
 
 /// <summary>Value comparison of profiles; records compare lists by reference, which is not what a change check needs.</summary>
-internal static class ProfileComparison
+public static class ProfileComparison
 {
     public static bool SameAs(this KnockProfile a, KnockProfile b) =>
         a.Name == b.Name
