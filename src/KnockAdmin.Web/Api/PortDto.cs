@@ -9,6 +9,6 @@ public sealed record PortDto(int Port, string Protocol)
 
     public PortSpec ToModel() => new(Port, Protocol ?? "");
 
-    /// <summary>A <c>null</c> in a port list becomes an empty port, which the validator reports by its index.</summary>
-    public static PortSpec ToModelOrEmpty(PortDto? port) => port?.ToModel() ?? new PortSpec(0, "");
+    /// <summary>A <c>null</c> in a port list stays null: the validator reports it as missing, by its index.</summary>
+    public static PortSpec ToModelOrNull(PortDto? port) => port?.ToModel()!;
 }

@@ -28,8 +28,8 @@ public sealed record ProfileRequest
         return new KnockProfile
         {
             Name = Name ?? "",
-            Steps = (Steps ?? []).Select(PortDto.ToModelOrEmpty).ToList(),
-            ProtectedPorts = (ProtectedPorts ?? []).Select(PortDto.ToModelOrEmpty).ToList(),
+            Steps = (Steps ?? []).Select(PortDto.ToModelOrNull).ToList(),
+            ProtectedPorts = (ProtectedPorts ?? []).Select(PortDto.ToModelOrNull).ToList(),
             StepTimeoutSeconds = StepTimeoutSeconds ?? defaults.StepTimeoutSeconds,
             OpenWindowSeconds = OpenWindowSeconds ?? defaults.OpenWindowSeconds,
             Enabled = Enabled ?? defaults.Enabled,

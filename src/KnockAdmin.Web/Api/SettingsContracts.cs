@@ -41,7 +41,7 @@ public sealed record SettingsRequest
         var defaults = new HostSettings();
         return new HostSettings
         {
-            PublicPorts = PublicPorts?.Select(PortDto.ToModelOrEmpty).ToList() ?? defaults.PublicPorts,
+            PublicPorts = PublicPorts?.Select(PortDto.ToModelOrNull).ToList() ?? defaults.PublicPorts,
             TrustedInterfaces = TrustedInterfaces?.Select(i => i ?? "").ToList() ?? defaults.TrustedInterfaces,
             TrustedSources = TrustedSources?.Select(s => s ?? "").ToList() ?? defaults.TrustedSources,
             AcceptEstablished = AcceptEstablished ?? defaults.AcceptEstablished,
