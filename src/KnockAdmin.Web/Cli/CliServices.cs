@@ -1,4 +1,5 @@
 using KnockAdmin.Infrastructure;
+using KnockAdmin.Web.Hosting;
 
 namespace KnockAdmin.Web.Cli;
 
@@ -42,6 +43,7 @@ internal static class CliServices
         builder.Logging.AddConsole(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
 
         builder.Services.AddKnockAdminStorage();
+        builder.Services.AddKnockAdminFirewall(SelfCommandFactory.Create());
         return builder.Build();
     }
 }

@@ -37,5 +37,6 @@ public static class KnockAdminCommandLine
         ServeCommand.Create(context),
         TokenCommand.Create(context),
         UserCommand.Create(context),
+        WatchdogCommand.Create(context),
     ];
 }

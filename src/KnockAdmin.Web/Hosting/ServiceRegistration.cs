@@ -12,6 +12,8 @@ public static class ServiceRegistration
         services.AddRazorComponents().AddInteractiveServerComponents();
 
         services.AddKnockAdminStorage();
+        services.AddKnockAdminFirewall(SelfCommandFactory.Create());
+        services.AddKnockAdminMonitors();
         services.AddKnockAdminApi();
         return services;
     }
