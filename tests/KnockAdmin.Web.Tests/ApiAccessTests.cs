@@ -84,6 +84,8 @@ public sealed class ApiAccessTests
         Assert.Contains("/api/profiles/{id}", paths.Select(p => p.Key));
         Assert.Contains("/api/settings", paths.Select(p => p.Key));
         Assert.NotNull(paths["/api/profiles"]!["post"]!["requestBody"]);
+        Assert.Equal("bearer", (string)document["components"]!["securitySchemes"]!["Bearer"]!["scheme"]!);
+        Assert.NotNull(document["security"]![0]!["Bearer"]);
     }
 
     private static HttpRequestMessage Request(string method, string path)

@@ -220,13 +220,8 @@ public sealed class ConfigurationStore(KnockAdminDbContext db, IConfigValidator 
     }
 
     // The original value is what SaveChanges puts in its WHERE clause, so a concurrent save makes it match no row.
-    private static void BumpVersion(Microsoft.EntityFrameworkCore.ChangeTracking.PropertyEntry<ProfileEntity, int> version, int expected)
-    {
-        version.OriginalValue = expected;
-        version.CurrentValue = expected + 1;
-    }
-
-    private static void BumpVersion(Microsoft.EntityFrameworkCore.ChangeTracking.PropertyEntry<HostSettingsEntity, int> version, int expected)
+    private static void BumpVersion<TEntity>(Microsoft.EntityFrameworkCore.ChangeTracking.PropertyEntry<TEntity, int> version, int expected)
+        where TEntity : class
     {
         version.OriginalValue = expected;
         version.CurrentValue = expected + 1;

@@ -17,14 +17,27 @@ public static class KnockAdminCommandLine
         return root;
     }
 
-    public static Task<int> InvokeAsync(string[] args, CliContext context) =>
-        Build(context).Parse(args).InvokeAsync(new InvocationConfiguration
+    public static async Task<int> InvokeAsync(string[] args, CliContext context)
+    {
+        var parseResult = Build(context).Parse(args);
+
+        // Unknown tokens are let through for the web host (serve), and the parser then lets them through for
+        // every verb; a verb must not run with an option it does not understand.
+        if (parseResult.UnmatchedTokens.Count > 0 && !ServeCommand.Handles(parseResult.CommandResult.Command))
+        {
+            await context.Error.WriteLineAsync(
+                $"error: unrecognized argument(s) for '{parseResult.CommandResult.Command.Name}': {string.Join(' ', parseResult.UnmatchedTokens)}. See --help.");
+            return ExitCodes.UsageError;
+        }
+
+        return await parseResult.InvokeAsync(new InvocationConfiguration
         {
             Output = context.Out,
             Error = context.Error,
             // The web host handles SIGINT/SIGTERM itself and shuts down gracefully.
             ProcessTerminationTimeout = null,
         });
+    }
 
     /// <summary>
     /// Every verb. A verb is a class with <c>static Command Create(CliContext)</c> that does its work through

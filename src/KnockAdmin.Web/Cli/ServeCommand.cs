@@ -8,9 +8,14 @@ internal static class ServeCommand
 {
     public const string Description = "Run the web panel and the HTTP API (the default when no verb is given).";
 
+    public const string Name = "serve";
+
+    /// <summary>Whether <paramref name="command"/> starts the panel: <c>serve</c>, or no verb at all.</summary>
+    public static bool Handles(Command command) => command is RootCommand || command.Name == Name;
+
     public static Command Create(CliContext context)
     {
-        var serve = new Command("serve", Description + " Host options such as --urls are passed through.");
+        var serve = new Command(Name, Description + " Host options such as --urls are passed through.");
         Configure(serve, context);
         return serve;
     }

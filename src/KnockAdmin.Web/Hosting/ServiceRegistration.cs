@@ -23,7 +23,7 @@ public static class ServiceRegistration
         services.ConfigureHttpJsonOptions(options =>
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
         services.AddProblemDetails();
-        services.AddOpenApi();
+        services.AddOpenApi(options => options.AddDocumentTransformer<BearerSecurityTransformer>());
         services.AddApiTokenAuthentication();
         return services;
     }
