@@ -13,6 +13,9 @@ public static class WebApp
             // appsettings.json and a relative database path are found next to the executable, wherever it is started from.
             ContentRootPath = AppContext.BaseDirectory,
         });
+        // Serves the MudBlazor and app assets straight from the build output too (dotnet run in any environment);
+        // a published panel has them in wwwroot and ignores this.
+        builder.WebHost.UseStaticWebAssets();
         builder.Services.AddKnockAdminWeb();
 
         var app = builder.Build();
