@@ -66,15 +66,7 @@ public class ApplyTests
     [Fact]
     public async Task Removing_a_profile_removes_its_chains()
     {
-        var twoProfiles = Configs.Tutorial() with
-        {
-            Profiles =
-            [
-                Configs.Profile("ssh", 22, PortSpec.Tcp(1111), PortSpec.Tcp(2222), PortSpec.Tcp(3333)),
-                Configs.Profile("admin", 8022, PortSpec.Tcp(4444), PortSpec.Tcp(5555), PortSpec.Tcp(6666)),
-            ],
-        };
-        await using var server = await KnockServer.StartAsync(twoProfiles);
+        await using var server = await KnockServer.StartAsync(Configs.TwoDoors());
         Assert.Contains(":KA-admin-K", await server.Pair.SaveAsync());
 
         await server.ApplyAsync(Configs.Tutorial());

@@ -7,8 +7,6 @@ namespace KnockAdmin.Kernel.Tests.Clients;
 /// <summary>Every copy-ready client command, run as a user would run it, against the generated rules in a real kernel.</summary>
 public class ClientSnippetTests
 {
-    private static readonly KnockProfile Mixed = Configs.Profile("mixed", 22, PortSpec.Tcp(1111), PortSpec.Udp(2222), PortSpec.Tcp(3333));
-
     public static TheoryData<string, string, string> Cases()
     {
         var cases = new TheoryData<string, string, string>();
@@ -27,7 +25,7 @@ public class ClientSnippetTests
     public async Task The_snippet_opens_the_door(string tool, string profileName, string host)
     {
         HostTools.Require("knock", "nmap", "bash", "nc");
-        var profile = profileName == "mixed" ? Mixed : Configs.Tutorial().Profiles[0];
+        var profile = profileName == "mixed" ? Configs.Mixed : Configs.Tutorial().Profiles[0];
         await using var server = await KnockServer.StartAsync(Configs.Tutorial() with { Profiles = [profile] }, 22);
         var snippet = ClientSnippets.For(profile, host).Single(s => s.Tool == tool);
 

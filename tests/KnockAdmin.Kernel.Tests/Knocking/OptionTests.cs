@@ -69,9 +69,7 @@ public class OptionTests
         await using var server = await KnockServer.StartAsync(Configs.Tutorial(options: new GeneratorOptions { SynOnly = true }), 22);
 
         await server.KnockAsync("1111", "2222");
-        // An ACK probe (nmap -sA) to another port: without SYN-only it would reset the progress.
-        (await server.Pair.InClientAsync("nmap", "-sA", "-Pn", "-n", "--max-retries", "0", "--host-timeout", "201ms", "-p", "4444", NamespacePair.ServerV4))
-            .EnsureSuccess("nmap ACK probe");
+        await SendAckProbeAsync(server);
         await server.KnockAsync("3333");
 
         Assert.True(await server.ConnectsAsync(22));
@@ -84,8 +82,7 @@ public class OptionTests
         await using var server = await KnockServer.StartAsync(Configs.Tutorial(), 22);
 
         await server.KnockAsync("1111", "2222");
-        (await server.Pair.InClientAsync("nmap", "-sA", "-Pn", "-n", "--max-retries", "0", "--host-timeout", "201ms", "-p", "4444", NamespacePair.ServerV4))
-            .EnsureSuccess("nmap ACK probe");
+        await SendAckProbeAsync(server);
         await server.KnockAsync("3333");
 
         Assert.False(await server.ConnectsAsync(22));
@@ -107,4 +104,9 @@ public class OptionTests
         Assert.All(counted, line => Assert.StartsWith("[1:", line));
         Assert.True(await server.ConnectsAsync(22));
     }
+
+    /// <summary>A lone TCP ACK (nmap -sA) to a port that is no knock: a stray packet that is not a SYN.</summary>
+    private static async Task SendAckProbeAsync(KnockServer server) =>
+        (await server.Pair.InClientAsync("nmap", "-sA", "-Pn", "-n", "--max-retries", "0", "--host-timeout", "201ms", "-p", "4444", NamespacePair.ServerV4))
+            .EnsureSuccess("nmap ACK probe");
 }

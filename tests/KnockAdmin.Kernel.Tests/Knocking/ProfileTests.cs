@@ -6,13 +6,15 @@ namespace KnockAdmin.Kernel.Tests.Knocking;
 /// <summary>Several doors at once, UDP steps, and the traffic that bypasses knocking.</summary>
 public class ProfileTests
 {
+    private static readonly FirewallConfig UdpOuterSteps = Configs.Tutorial() with
+    {
+        Profiles = [Configs.Profile("mixed", 22, PortSpec.Udp(1111), PortSpec.Tcp(2222), PortSpec.Udp(3333))],
+    };
+
     [Fact]
     public async Task UDP_knock_steps_open_the_door()
     {
-        var config = Configs.Tutorial() with
-        {
-            Profiles = [Configs.Profile("mixed", 22, PortSpec.Udp(1111), PortSpec.Tcp(2222), PortSpec.Udp(3333))],
-        };
+        var config = UdpOuterSteps;
         await using var server = await KnockServer.StartAsync(config, 22);
 
         await server.KnockAsync("1111:udp", "2222", "3333:udp");
@@ -23,10 +25,7 @@ public class ProfileTests
     [Fact]
     public async Task A_TCP_knock_on_a_UDP_step_does_not_count()
     {
-        var config = Configs.Tutorial() with
-        {
-            Profiles = [Configs.Profile("mixed", 22, PortSpec.Udp(1111), PortSpec.Tcp(2222), PortSpec.Udp(3333))],
-        };
+        var config = UdpOuterSteps;
         await using var server = await KnockServer.StartAsync(config, 22);
 
         await server.KnockAsync("1111", "2222", "3333");
@@ -37,15 +36,7 @@ public class ProfileTests
     [Fact]
     public async Task Two_profiles_open_their_own_doors_independently()
     {
-        var config = Configs.Tutorial() with
-        {
-            Profiles =
-            [
-                Configs.Profile("ssh", 22, PortSpec.Tcp(1111), PortSpec.Tcp(2222), PortSpec.Tcp(3333)),
-                Configs.Profile("admin", 8022, PortSpec.Tcp(4444), PortSpec.Tcp(5555), PortSpec.Tcp(6666)),
-            ],
-        };
-        await using var server = await KnockServer.StartAsync(config, 22, 8022);
+        await using var server = await KnockServer.StartAsync(Configs.TwoDoors(), 22, 8022);
 
         await server.KnockAsync("4444", "5555", "6666");
         Assert.False(await server.ConnectsAsync(22));

@@ -13,10 +13,7 @@ public class RevisionServiceTests
 {
     private static readonly FirewallConfig Tutorial = Configs.Tutorial();
 
-    private static readonly FirewallConfig TwoDoors = Tutorial with
-    {
-        Profiles = [.. Tutorial.Profiles, Configs.Profile("admin", 8022, PortSpec.Tcp(4444), PortSpec.Tcp(5555), PortSpec.Tcp(6666))],
-    };
+    private static readonly FirewallConfig TwoDoors = Configs.TwoDoors();
 
     [Fact]
     public async Task An_apply_waits_for_confirmation_and_stays_once_confirmed()
