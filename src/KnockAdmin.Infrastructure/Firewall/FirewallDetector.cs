@@ -17,6 +17,12 @@ public sealed partial class FirewallDetector(FirewallCommands commands)
     public async Task<FirewallBackend> DetectAsync(CancellationToken cancellationToken = default)
     {
         var problems = new List<string>();
+        if (commands.NetworkNamespace is { } ns && !File.Exists(Path.Combine("/run/netns", ns)))
+        {
+            problems.Add($"The network namespace '{ns}' (Firewall:NetworkNamespace) does not exist.");
+            return new FirewallBackend(null, false, false, false, problems);
+        }
+
         var variants = new List<string>();
         var ipv4 = await FindPairAsync(IpFamily.V4, variants, problems, cancellationToken);
         var ipv6 = await FindPairAsync(IpFamily.V6, variants, problems, cancellationToken);
