@@ -11,7 +11,7 @@ namespace KnockAdmin.Core.Rules;
 /// Packet path: INPUT jumps once to KA-INPUT, which accepts established traffic, trusted interfaces and sources,
 /// IPv6 neighbour discovery and public ports, then hands the packet to every enabled profile in turn and refuses
 /// whatever none of them accepted. A profile moves the packet's source address along its recent lists; a knock is
-/// refused once recorded, any other packet returns to KA-INPUT for the next profile. See <see cref="ProfileRules"/>.
+/// refused once recorded, any other packet returns to KA-INPUT for the next profile. See <see cref="ProfileChains"/>.
 /// The configuration is expected to be valid (see the validator); the generator does not second-guess it.
 /// </remarks>
 public static class RuleGenerator
@@ -37,7 +37,7 @@ public static class RuleGenerator
         };
         foreach (var profile in enabled)
         {
-            chains.AddRange(new ProfileRules(profile, settings.Options, family).Chains());
+            chains.AddRange(new ProfileChains(profile, settings.Options, family).Chains());
         }
 
         return new OwnedRuleset(family, chains, InputJumps: 1);

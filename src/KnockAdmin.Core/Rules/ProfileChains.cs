@@ -15,7 +15,7 @@ namespace KnockAdmin.Core.Rules;
 /// to KA-INPUT and meets the next profile, so every profile's first gate is reachable. The tutorial's chains drop
 /// everything themselves, which works for one door only.</para>
 /// </remarks>
-internal sealed class ProfileRules(KnockProfile profile, GeneratorOptions options, IpFamily family)
+internal sealed class ProfileChains(KnockProfile profile, GeneratorOptions options, IpFamily family)
 {
     private const string LogRate = "-m limit --limit 6/min";
 
