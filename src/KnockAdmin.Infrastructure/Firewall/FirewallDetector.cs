@@ -9,12 +9,32 @@ namespace KnockAdmin.Infrastructure.Firewall;
 /// Finds the iptables tools and their variant and checks the privileges applying needs. Never throws: anything
 /// missing becomes a sentence in <see cref="FirewallBackend.Problems"/>.
 /// </summary>
+/// <remarks>
+/// A result that found everything is reused for a while: probing runs four processes, and tools do not come and go
+/// between two applies. A result with problems is never reused, so a fix (installing iptables) shows at once.
+/// </remarks>
 public sealed partial class FirewallDetector(FirewallCommands commands)
 {
     private const int CapNetAdmin = 12;
     private const int CapSysAdmin = 21;
 
+    private static readonly TimeSpan ReuseFor = TimeSpan.FromSeconds(30);
+
+    private (FirewallBackend Backend, long At)? lastGood;
+
     public async Task<FirewallBackend> DetectAsync(CancellationToken cancellationToken = default)
+    {
+        if (lastGood is { } good && Environment.TickCount64 - good.At < ReuseFor.TotalMilliseconds)
+        {
+            return good.Backend;
+        }
+
+        var backend = await ProbeAsync(cancellationToken);
+        lastGood = backend.Problems.Count == 0 ? (backend, Environment.TickCount64) : null;
+        return backend;
+    }
+
+    private async Task<FirewallBackend> ProbeAsync(CancellationToken cancellationToken)
     {
         var problems = new List<string>();
         if (commands.NetworkNamespace is { } ns && !File.Exists(Path.Combine("/run/netns", ns)))

@@ -38,10 +38,8 @@ public sealed class RuleApplier(FirewallCommands commands, FirewallDetector dete
             }
         }
 
-        foreach (var (family, script) in scripts)
-        {
-            await commands.TestAsync(family, script, cancellationToken);
-        }
+        // The two families are independent until they are committed: check them side by side.
+        await Task.WhenAll(scripts.Select(pair => commands.TestAsync(pair.Key, pair.Value, cancellationToken)));
 
         var applied = new List<IpFamily>();
         try
@@ -72,17 +70,17 @@ public sealed class RuleApplier(FirewallCommands commands, FirewallDetector dete
 
     private async Task<FirewallSnapshot> SnapshotAsync(FirewallBackend backend, CancellationToken cancellationToken)
     {
-        var v4 = await commands.SaveAsync(IpFamily.V4, cancellationToken);
-        var v6 = backend.Ipv6Tools ? await commands.SaveAsync(IpFamily.V6, cancellationToken) : "";
-        return new FirewallSnapshot(v4, v6);
+        var v4 = commands.SaveAsync(IpFamily.V4, cancellationToken);
+        var v6 = backend.Ipv6Tools ? commands.SaveAsync(IpFamily.V6, cancellationToken) : Task.FromResult("");
+        return new FirewallSnapshot(await v4, await v6);
     }
 
     private async Task VerifyAsync(GeneratedRules wanted, IEnumerable<IpFamily> families, CancellationToken cancellationToken)
     {
-        foreach (var family in families)
+        var readBack = families.Select(async family => (Family: family, Text: await commands.SaveAsync(family, cancellationToken))).ToList();
+        foreach (var (family, text) in await Task.WhenAll(readBack))
         {
-            var live = SaveText.ReadOwned(await commands.SaveAsync(family, cancellationToken), family);
-            if (!live.SameAs(wanted.For(family)))
+            if (!SaveText.ReadOwned(text, family).SameAs(wanted.For(family)))
             {
                 throw new FirewallException(
                     $"The {FirewallCommands.RestoreTool(family)} transaction was committed but the live rules read back differ from the generated ones; the previous rules were put back.",

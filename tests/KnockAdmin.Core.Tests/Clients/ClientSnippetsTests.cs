@@ -109,9 +109,9 @@ public class ClientSnippetsTests
     {
         Assert.Equal(
             """
-            nc -z -w 1 server.example.org 7000
+            timeout 0.5 nc -z server.example.org 7000
             echo | nc -u -w 1 server.example.org 4000
-            nc -z -w 1 server.example.org 9000
+            timeout 0.5 nc -z server.example.org 9000
             # then, within 30 s: ssh -p 22 server.example.org
             """,
             Command(Mixed, "server.example.org", "nc"));
@@ -122,9 +122,9 @@ public class ClientSnippetsTests
     {
         Assert.Equal(
             """
-            nc -6 -z -w 1 2001:db8::1 7000
+            timeout 0.5 nc -6 -z 2001:db8::1 7000
             echo | nc -6 -u -w 1 2001:db8::1 4000
-            nc -6 -z -w 1 2001:db8::1 9000
+            timeout 0.5 nc -6 -z 2001:db8::1 9000
             # then, within 30 s: ssh -p 22 2001:db8::1
             """,
             Command(Mixed, "2001:db8::1", "nc"));
@@ -173,7 +173,7 @@ public class ClientSnippetsTests
             ["knock"] = ["knock "],
             ["nmap"] = ["nmap "],
             ["bash"] = ["timeout 0.3 bash -c '"],
-            ["nc"] = ["nc ", "echo | nc "],
+            ["nc"] = ["timeout 0.5 nc ", "echo | nc "],
             ["powershell"] = ["$c = ", "$u = "],
         };
 
