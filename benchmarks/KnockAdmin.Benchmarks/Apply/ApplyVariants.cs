@@ -94,6 +94,14 @@ public sealed class ApplyVariants
         return clock.Elapsed;
     }
 
+    /// <summary>The tool detection every full apply starts with (version probes of the four tools).</summary>
+    public async Task<TimeSpan> DetectAsync()
+    {
+        var clock = Stopwatch.StartNew();
+        await new FirewallDetector(commands).DetectAsync();
+        return clock.Elapsed;
+    }
+
     /// <summary>Checks that a variant left exactly the generated rules in place, so no variant is timed doing less.</summary>
     public async Task VerifyInPlaceAsync(string variant)
     {

@@ -83,14 +83,12 @@ public static class KnockTimeBenchmark
                     connectOnly.Add(clock.Elapsed);
                 }
 
-                Console.Write($"\rround {round}/{arguments.KnockRuns}");
             }
-
-            Console.WriteLine();
         }
 
         ResultFiles.Publish(arguments.OutputDirectory, "knock-time.md", Report(samples, failures, connectOnly, arguments.KnockRuns));
-        return failures.Values.Any(count => count > 0) ? 1 : 0;
+        // A client whose knocks do not open the door is a finding to publish, not a broken run.
+        return 0;
     }
 
     private static async Task<(TimeSpan Elapsed, bool Opened)> KnockAndConnectAsync(NamespacePair pair, KnockClient client, List<int> ports)
