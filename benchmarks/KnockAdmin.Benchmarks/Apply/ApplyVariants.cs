@@ -45,6 +45,37 @@ public sealed class ApplyVariants
         return clock.Elapsed;
     }
 
+    /// <summary>
+    /// The full apply without tool detection and without the separate <c>--test</c> pass: snapshot, atomic restore,
+    /// read back. Not a product path; it shows how much of the full apply those two steps cost.
+    /// </summary>
+    public async Task<TimeSpan> SnapshotRestoreVerifyAsync()
+    {
+        var clock = Stopwatch.StartNew();
+        var scripts = new Dictionary<IpFamily, string>();
+        foreach (var family in Families)
+        {
+            var live = SaveText.ReadOwned(await commands.SaveAsync(family), family);
+            scripts[family] = RestoreScript.Build(rules.For(family), live);
+        }
+
+        foreach (var family in Families)
+        {
+            await commands.RestoreNoFlushAsync(family, scripts[family]);
+        }
+
+        foreach (var family in Families)
+        {
+            var live = SaveText.ReadOwned(await commands.SaveAsync(family), family);
+            if (!live.SameAs(rules.For(family)))
+            {
+                throw new InvalidOperationException($"The {family} rules read back differ from the generated ones.");
+            }
+        }
+
+        return clock.Elapsed;
+    }
+
     /// <summary>The practical limit: one iptables-restore and one ip6tables-restore of the same input, nothing else.</summary>
     public async Task<TimeSpan> BareRestoreAsync()
     {
