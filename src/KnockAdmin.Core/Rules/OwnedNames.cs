@@ -72,9 +72,10 @@ public static partial class OwnedNames
         return true;
     }
 
-    [GeneratedRegex("^[A-Za-z0-9_]+$")]
+    // \z, not $: $ also matches before a trailing newline.
+    [GeneratedRegex(@"^[A-Za-z0-9_]+\z")]
     private static partial Regex ProfileNamePattern();
 
-    [GeneratedRegex("^KA-(?<profile>[A-Za-z0-9_]+)-(?:S(?<stage>[1-9][0-9]?)|OPEN)$")]
+    [GeneratedRegex(@"^KA-(?<profile>[A-Za-z0-9_]+)-(?:S(?<stage>[1-9][0-9]?)|OPEN)\z")]
     private static partial Regex ListPattern();
 }

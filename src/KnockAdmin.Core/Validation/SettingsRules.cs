@@ -1,0 +1,72 @@
+using KnockAdmin.Core.Model;
+
+namespace KnockAdmin.Core.Validation;
+
+/// <summary>Checks of the host-wide settings.</summary>
+internal static class SettingsRules
+{
+    /// <summary>Returns the usable public ports, for the checks against profiles.</summary>
+    public static List<CheckedPort> Check(HostSettings settings, IssueCollector issues)
+    {
+        var publicPorts = CheckPublicPorts(settings.PublicPorts, issues);
+        CheckEach(settings.TrustedInterfaces, FieldPath.TrustedInterfaces, "Trusted interfaces", InterfaceNameRules.Check, issues);
+        CheckEach(settings.TrustedSources, FieldPath.TrustedSources, "Trusted sources", SourceAddressRules.Check, issues);
+
+        if (settings.Options is null)
+        {
+            issues.Error(FieldPath.Options, "Options are missing.");
+        }
+
+        if (!settings.Ipv6)
+        {
+            issues.Warning(FieldPath.Ipv6, "IPv6 is off: ip6tables is left alone, so the protected ports stay reachable over IPv6 unless something else blocks them.");
+        }
+
+        return publicPorts;
+    }
+
+    private static List<CheckedPort> CheckPublicPorts(IReadOnlyList<PortSpec?>? ports, IssueCollector issues)
+    {
+        if (ports is null)
+        {
+            issues.Error(FieldPath.PublicPorts, "Public ports are missing; send an empty list for none.");
+            return [];
+        }
+
+        var usable = new List<CheckedPort>();
+        for (var i = 0; i < ports.Count; i++)
+        {
+            var field = FieldPath.Item(FieldPath.PublicPorts, i);
+            if (!PortSpecRules.Check(ports[i], field, "Public port", issues))
+            {
+                continue;
+            }
+
+            var earlier = usable.FirstOrDefault(port => port.Spec == ports[i]);
+            if (earlier is not null)
+            {
+                issues.Error(field, $"{ports[i]} is listed twice (also {earlier.Field}).");
+                continue;
+            }
+
+            usable.Add(new CheckedPort(ports[i]!, i, field));
+        }
+
+        return usable;
+    }
+
+    private static void CheckEach(
+        IReadOnlyList<string?>? values, string field, string what, Action<string?, string, IssueCollector> check, IssueCollector issues)
+    {
+        if (values is null)
+        {
+            issues.Error(field, $"{what} are missing; send an empty list for none.");
+            return;
+        }
+
+        for (var i = 0; i < values.Count; i++)
+        {
+            check(values[i], FieldPath.Item(field, i), issues);
+        }
+    }
+}

@@ -1,0 +1,21 @@
+namespace KnockAdmin.Infrastructure.Auditing;
+
+/// <summary>The names of audited actions, so that the log can be filtered reliably.</summary>
+public static class AuditActions
+{
+    public const string ProfileCreate = "profile.create";
+    public const string ProfileUpdate = "profile.update";
+    public const string ProfileDelete = "profile.delete";
+    public const string SettingsUpdate = "settings.update";
+    public const string ConfigReplace = "config.replace";
+    public const string TokenCreate = "token.create";
+    public const string UserAdd = "user.add";
+    public const string Login = "login";
+    public const string Apply = "apply";
+    public const string Confirm = "confirm";
+    public const string Revert = "revert";
+    public const string Rollback = "rollback";
+    public const string RecentRevoke = "recent.revoke";
+    public const string RecentGrant = "recent.grant";
+    public const string RecentFlush = "recent.flush";
+}

@@ -1,0 +1,19 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace KnockAdmin.Infrastructure.Data;
+
+/// <summary>Brings the database file to the latest schema; run before anything else touches it.</summary>
+public static class DatabaseMigrator
+{
+    public static async Task MigrateAsync(KnockAdminDbContext db, CancellationToken cancellationToken = default)
+    {
+        var connectionString = db.Database.GetConnectionString()
+            ?? throw new InvalidOperationException("The database connection string is not set.");
+        DatabaseLocation.EnsureDirectoryExists(connectionString);
+
+        await db.Database.MigrateAsync(cancellationToken);
+
+        // WAL lets the panel read while the CLI writes; the mode is stored in the file, so once is enough.
+        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+    }
+}

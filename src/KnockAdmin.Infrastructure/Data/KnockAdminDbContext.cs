@@ -1,0 +1,76 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace KnockAdmin.Infrastructure.Data;
+
+/// <summary>Everything KnockAdmin keeps: profiles, host settings, revisions, audit log, API tokens and users.</summary>
+public sealed class KnockAdminDbContext(DbContextOptions<KnockAdminDbContext> options) : DbContext(options)
+{
+    public DbSet<ProfileEntity> Profiles => Set<ProfileEntity>();
+
+    public DbSet<HostSettingsEntity> HostSettings => Set<HostSettingsEntity>();
+
+    public DbSet<RevisionEntity> Revisions => Set<RevisionEntity>();
+
+    public DbSet<AuditEntryEntity> AuditEntries => Set<AuditEntryEntity>();
+
+    public DbSet<ApiTokenEntity> ApiTokens => Set<ApiTokenEntity>();
+
+    public DbSet<UserEntity> Users => Set<UserEntity>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite cannot order or compare DateTimeOffset text; Unix milliseconds sort and compare natively.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UnixMillisecondsConverter>();
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<ProfileEntity>(profile =>
+        {
+            profile.ToTable("Profiles");
+            profile.HasIndex(p => p.Name).IsUnique();
+            profile.Property(p => p.Name).HasMaxLength(100);
+            profile.Property(p => p.Steps).HasJsonConversion();
+            profile.Property(p => p.ProtectedPorts).HasJsonConversion();
+            profile.Property(p => p.Version).IsConcurrencyToken();
+        });
+
+        modelBuilder.Entity<HostSettingsEntity>(settings =>
+        {
+            settings.ToTable("HostSettings");
+            settings.Property(s => s.Id).ValueGeneratedNever();
+            settings.Property(s => s.PublicPorts).HasJsonConversion();
+            settings.Property(s => s.TrustedInterfaces).HasJsonConversion();
+            settings.Property(s => s.TrustedSources).HasJsonConversion();
+            settings.Property(s => s.Version).IsConcurrencyToken();
+        });
+
+        modelBuilder.Entity<RevisionEntity>(revision =>
+        {
+            revision.ToTable("Revisions");
+            revision.Property(r => r.State).HasConversion<string>().HasMaxLength(32);
+            revision.HasIndex(r => r.State);
+            revision.HasOne<RevisionEntity>().WithMany().HasForeignKey(r => r.RollbackOfRevisionId)
+                .OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<AuditEntryEntity>(entry =>
+        {
+            entry.ToTable("AuditEntries");
+            entry.HasIndex(e => e.Time);
+        });
+
+        modelBuilder.Entity<ApiTokenEntity>(token =>
+        {
+            token.ToTable("ApiTokens");
+            token.HasIndex(t => t.TokenHash).IsUnique();
+            token.Property(t => t.TokenHash).HasMaxLength(64);
+        });
+
+        modelBuilder.Entity<UserEntity>(user =>
+        {
+            user.ToTable("Users");
+            user.HasIndex(u => u.Name).IsUnique();
+        });
+    }
+}

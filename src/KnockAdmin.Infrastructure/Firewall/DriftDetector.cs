@@ -1,0 +1,63 @@
+using KnockAdmin.Core.Rules;
+using KnockAdmin.Infrastructure.Diffs;
+
+namespace KnockAdmin.Infrastructure.Firewall;
+
+/// <summary>
+/// Compares the live owned chains (and the INPUT jump) with the rules that should be there, and looks for the other
+/// iptables backend holding rules of its own (legacy and nf_tables rules both apply, which confuses everyone).
+/// </summary>
+public sealed class DriftDetector(FirewallCommands commands, FirewallDetector detector)
+{
+    public async Task<DriftReport> CheckAsync(GeneratedRules expected, CancellationToken cancellationToken = default)
+    {
+        var backend = await detector.DetectAsync(cancellationToken);
+        var differences = new Dictionary<IpFamily, IReadOnlyList<DiffLine>>();
+        foreach (var family in new[] { IpFamily.V4, IpFamily.V6 })
+        {
+            if (family == IpFamily.V6 && !backend.Ipv6Tools)
+            {
+                continue;
+            }
+
+            var live = SaveText.ReadOwned(await commands.SaveAsync(family, cancellationToken), family);
+            differences[family] = TextDiff.Compare(expected.For(family).ToSaveText(), live.ToSaveText());
+        }
+
+        return new DriftReport(differences, await OtherBackendWarningsAsync(backend.Variant, cancellationToken));
+    }
+
+    private async Task<IReadOnlyList<string>> OtherBackendWarningsAsync(string? variant, CancellationToken cancellationToken)
+    {
+        var other = variant switch
+        {
+            "nf_tables" => "legacy",
+            "legacy" => "nft",
+            _ => null,
+        };
+        if (other is null)
+        {
+            return [];
+        }
+
+        var warnings = new List<string>();
+        foreach (var tool in new[] { $"iptables-{other}-save", $"ip6tables-{other}-save" })
+        {
+            try
+            {
+                var result = await commands.RunAsync(tool, [], null, cancellationToken);
+                var rules = result.ExitCode == 0 ? result.StandardOutput.Split('\n').Count(line => line.StartsWith("-A ", StringComparison.Ordinal)) : 0;
+                if (rules > 0)
+                {
+                    warnings.Add($"{tool} shows {rules} rules: the {other} backend holds rules too, and the kernel applies both. KnockAdmin manages the {variant} backend only.");
+                }
+            }
+            catch (System.ComponentModel.Win32Exception)
+            {
+                // That backend's tools are not installed, so it holds nothing we could show.
+            }
+        }
+
+        return warnings;
+    }
+}

@@ -1,0 +1,42 @@
+using KnockAdmin.Infrastructure.Firewall;
+using KnockAdmin.Infrastructure.Recent;
+using KnockAdmin.Infrastructure.Revisions;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace KnockAdmin.Infrastructure;
+
+public static class FirewallServiceCollectionExtensions
+{
+    /// <summary>
+    /// The firewall driver, the recent lists and the revision engine. <paramref name="self"/> says how to start this
+    /// program again, for the watchdog that reverts unconfirmed applies even if this process dies.
+    /// </summary>
+    public static IServiceCollection AddKnockAdminFirewall(this IServiceCollection services, SelfCommand self)
+    {
+        services.AddOptions<FirewallOptions>().BindConfiguration(FirewallOptions.Section);
+        services.AddOptions<ApplyOptions>().BindConfiguration(ApplyOptions.Section);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<FirewallCommands>();
+        services.AddSingleton<FirewallDetector>();
+        services.AddSingleton<RuleApplier>();
+        services.AddSingleton<DriftDetector>();
+        services.AddSingleton<RulesExporter>();
+        services.AddSingleton<ApplyLock>();
+        services.AddSingleton(provider => new DatabaseConnection(ServiceCollectionExtensions.ResolveConnectionString(provider)));
+        services.AddSingleton(self);
+        services.TryAddSingleton<IRevisionWatchdog, ProcessRevisionWatchdog>();
+        services.AddScoped<RevisionService>();
+        services.AddRecentLists();
+        return services;
+    }
+
+    /// <summary>The background work of a running panel: automatic revert of overdue revisions and drift checks.</summary>
+    public static IServiceCollection AddKnockAdminMonitors(this IServiceCollection services)
+    {
+        services.AddSingleton<DriftMonitor>();
+        services.AddHostedService(provider => provider.GetRequiredService<DriftMonitor>());
+        services.AddHostedService<PendingRevisionMonitor>();
+        return services;
+    }
+}

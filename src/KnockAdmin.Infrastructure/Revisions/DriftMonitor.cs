@@ -1,0 +1,98 @@
+using KnockAdmin.Infrastructure.Auditing;
+using KnockAdmin.Infrastructure.Data;
+using KnockAdmin.Infrastructure.Firewall;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace KnockAdmin.Infrastructure.Revisions;
+
+/// <summary>
+/// Watches the live owned rules against the active revision. At start-up it can also put the active confirmed
+/// revision back (the kernel forgets everything at reboot).
+/// </summary>
+public sealed class DriftMonitor(
+    IServiceScopeFactory scopes, IOptions<ApplyOptions> options, TimeProvider time, ILogger<DriftMonitor> logger)
+    : BackgroundService
+{
+    private volatile DriftStatus? latest;
+
+    public DriftStatus? Latest => latest;
+
+    public event Action<DriftStatus>? Checked;
+
+    public async Task<DriftStatus> CheckNowAsync(CancellationToken cancellationToken = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var revisions = scope.ServiceProvider.GetRequiredService<RevisionService>();
+        var drift = scope.ServiceProvider.GetRequiredService<DriftDetector>();
+        DriftStatus status;
+        try
+        {
+            var active = await revisions.ActiveAsync(cancellationToken);
+            status = active is null
+                ? new DriftStatus(time.GetUtcNow(), null, null, null)
+                : new DriftStatus(time.GetUtcNow(), active.Id, await drift.CheckAsync(RevisionRules.Of(active), cancellationToken), null);
+        }
+        catch (FirewallException failure)
+        {
+            status = new DriftStatus(time.GetUtcNow(), null, null, failure.Message);
+        }
+
+        latest = status;
+        Checked?.Invoke(status);
+        return status;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (options.Value.ReapplyOnStart)
+        {
+            await ReapplyActiveAsync(stoppingToken);
+        }
+
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Max(1, options.Value.DriftCheckSeconds)), time);
+        do
+        {
+            try
+            {
+                await CheckNowAsync(stoppingToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                logger.LogError(exception, "Checking for drift failed.");
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    private async Task ReapplyActiveAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var revisions = scope.ServiceProvider.GetRequiredService<RevisionService>();
+            var active = await revisions.ActiveAsync(cancellationToken);
+            if (active is not { State: RevisionState.Confirmed })
+            {
+                return;
+            }
+
+            var status = await CheckNowAsync(cancellationToken);
+            if (!status.HasDrift)
+            {
+                return;
+            }
+
+            await scope.ServiceProvider.GetRequiredService<RuleApplier>().ApplyAsync(RevisionRules.Of(active), cancellationToken);
+            await scope.ServiceProvider.GetRequiredService<AuditLog>().WriteAsync(
+                Actor.System, AuditActions.Apply, $"Start-up: revision {active.Id} was not in the kernel and was applied again.", cancellationToken);
+            logger.LogInformation("Revision {Revision} re-applied at start-up.", active.Id);
+        }
+        catch (FirewallException failure)
+        {
+            logger.LogError("Re-applying the active revision at start-up failed: {Error}", failure.Message);
+        }
+    }
+}

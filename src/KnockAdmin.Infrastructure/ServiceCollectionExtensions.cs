@@ -1,0 +1,50 @@
+using KnockAdmin.Infrastructure.Auditing;
+using KnockAdmin.Infrastructure.Configuration;
+using KnockAdmin.Infrastructure.Data;
+using KnockAdmin.Infrastructure.Security;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace KnockAdmin.Infrastructure;
+
+public static class ServiceCollectionExtensions
+{
+    /// <summary>The database and the services that read and change what is stored.</summary>
+    public static IServiceCollection AddKnockAdminStorage(this IServiceCollection services)
+    {
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section);
+        services.AddDbContext<KnockAdminDbContext>((provider, options) =>
+            // Resolved when the context is first needed, so configuration added late (tests, env) is honoured.
+            options.UseKnockAdminSqlite(ResolveConnectionString(provider)));
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IConfigValidator, CoreConfigValidator>();
+        services.AddScoped<AuditLog>();
+        services.AddScoped<ConfigurationStore>();
+        services.AddScoped<ApiTokenService>();
+        services.AddScoped<UserService>();
+        return services;
+    }
+
+    public static string ResolveConnectionString(IServiceProvider provider)
+    {
+        var configuration = provider.GetRequiredService<IConfiguration>();
+        var connectionString = configuration.GetConnectionString(StorageOptions.ConnectionStringName)
+            ?? throw new InvalidOperationException(
+                $"The connection string '{StorageOptions.ConnectionStringName}' is missing (ConnectionStrings:{StorageOptions.ConnectionStringName} "
+                + $"in appsettings.json, or the ConnectionStrings__{StorageOptions.ConnectionStringName} environment variable).");
+        var contentRoot = provider.GetRequiredService<IHostEnvironment>().ContentRootPath;
+        var storage = provider.GetRequiredService<IOptions<StorageOptions>>().Value;
+        return DatabaseLocation.ResolveConnectionString(connectionString, contentRoot, storage.DataDirectory);
+    }
+
+    /// <summary>Applies pending migrations to the configured database.</summary>
+    public static async Task MigrateKnockAdminDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        await DatabaseMigrator.MigrateAsync(scope.ServiceProvider.GetRequiredService<KnockAdminDbContext>(), cancellationToken);
+    }
+}

@@ -1,0 +1,13 @@
+namespace KnockAdmin.Web.Api;
+
+public static class ApiEndpoints
+{
+    /// <summary>Everything under <c>/api</c>; readable with any token, each change needs an admin token.</summary>
+    public static IEndpointRouteBuilder MapKnockAdminApi(this IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapGroup("/api").RequireAuthorization(ApiAuthorization.ReadPolicy);
+        api.MapProfileEndpoints();
+        api.MapSettingsEndpoints();
+        return endpoints;
+    }
+}

@@ -1,0 +1,60 @@
+using KnockAdmin.Core.Model;
+using KnockAdmin.Infrastructure.Configuration;
+
+namespace KnockAdmin.Web.Api;
+
+/// <summary>A profile sent by a client. Missing numbers and flags take the model's defaults;
+/// <see cref="Version"/> is required on update.</summary>
+public sealed record ProfileRequest
+{
+    public string? Name { get; init; }
+
+    public List<PortDto>? Steps { get; init; }
+
+    public List<PortDto>? ProtectedPorts { get; init; }
+
+    public int? StepTimeoutSeconds { get; init; }
+
+    public int? OpenWindowSeconds { get; init; }
+
+    public bool? Enabled { get; init; }
+
+    /// <summary>The version the edit is based on, as last received from the API.</summary>
+    public int? Version { get; init; }
+
+    public KnockProfile ToModel()
+    {
+        var defaults = new KnockProfile { Name = "", Steps = [], ProtectedPorts = [] };
+        return new KnockProfile
+        {
+            Name = Name ?? "",
+            Steps = (Steps ?? []).Select(PortDto.ToModelOrNull).ToList(),
+            ProtectedPorts = (ProtectedPorts ?? []).Select(PortDto.ToModelOrNull).ToList(),
+            StepTimeoutSeconds = StepTimeoutSeconds ?? defaults.StepTimeoutSeconds,
+            OpenWindowSeconds = OpenWindowSeconds ?? defaults.OpenWindowSeconds,
+            Enabled = Enabled ?? defaults.Enabled,
+        };
+    }
+}
+
+/// <summary>A stored profile with its id and the version to send back with an update.</summary>
+public sealed record ProfileResponse(
+    int Id,
+    int Version,
+    string Name,
+    IReadOnlyList<PortDto> Steps,
+    IReadOnlyList<PortDto> ProtectedPorts,
+    int StepTimeoutSeconds,
+    int OpenWindowSeconds,
+    bool Enabled)
+{
+    public static ProfileResponse From(StoredProfile stored) => new(
+        stored.Id,
+        stored.Version,
+        stored.Profile.Name,
+        stored.Profile.Steps.Select(PortDto.From).ToList(),
+        stored.Profile.ProtectedPorts.Select(PortDto.From).ToList(),
+        stored.Profile.StepTimeoutSeconds,
+        stored.Profile.OpenWindowSeconds,
+        stored.Profile.Enabled);
+}

@@ -1,0 +1,71 @@
+using KnockAdmin.Core.Model;
+using KnockAdmin.Infrastructure.Configuration;
+
+namespace KnockAdmin.Web.Api;
+
+/// <summary>The generator switches in API JSON.</summary>
+public sealed record GeneratorOptionsDto(bool TolerateRepeatedStep, bool SynOnly, bool AnswerAsClosedPort, bool LogKnocks)
+{
+    public static GeneratorOptionsDto From(GeneratorOptions options) =>
+        new(options.TolerateRepeatedStep, options.SynOnly, options.AnswerAsClosedPort, options.LogKnocks);
+
+    public GeneratorOptions ToModel() => new()
+    {
+        TolerateRepeatedStep = TolerateRepeatedStep,
+        SynOnly = SynOnly,
+        AnswerAsClosedPort = AnswerAsClosedPort,
+        LogKnocks = LogKnocks,
+    };
+}
+
+/// <summary>Host settings sent by a client. Missing members take the model's defaults;
+/// <see cref="Version"/> is required (0 before the settings were first saved).</summary>
+public sealed record SettingsRequest
+{
+    public List<PortDto>? PublicPorts { get; init; }
+
+    public List<string>? TrustedInterfaces { get; init; }
+
+    public List<string>? TrustedSources { get; init; }
+
+    public bool? AcceptEstablished { get; init; }
+
+    public bool? Ipv6 { get; init; }
+
+    public GeneratorOptionsDto? Options { get; init; }
+
+    public int? Version { get; init; }
+
+    public HostSettings ToModel()
+    {
+        var defaults = new HostSettings();
+        return new HostSettings
+        {
+            PublicPorts = PublicPorts?.Select(PortDto.ToModelOrNull).ToList() ?? defaults.PublicPorts,
+            TrustedInterfaces = TrustedInterfaces?.Select(i => i ?? "").ToList() ?? defaults.TrustedInterfaces,
+            TrustedSources = TrustedSources?.Select(s => s ?? "").ToList() ?? defaults.TrustedSources,
+            AcceptEstablished = AcceptEstablished ?? defaults.AcceptEstablished,
+            Ipv6 = Ipv6 ?? defaults.Ipv6,
+            Options = Options?.ToModel() ?? defaults.Options,
+        };
+    }
+}
+
+public sealed record SettingsResponse(
+    int Version,
+    IReadOnlyList<PortDto> PublicPorts,
+    IReadOnlyList<string> TrustedInterfaces,
+    IReadOnlyList<string> TrustedSources,
+    bool AcceptEstablished,
+    bool Ipv6,
+    GeneratorOptionsDto Options)
+{
+    public static SettingsResponse From(StoredSettings stored) => new(
+        stored.Version,
+        stored.Settings.PublicPorts.Select(PortDto.From).ToList(),
+        stored.Settings.TrustedInterfaces,
+        stored.Settings.TrustedSources,
+        stored.Settings.AcceptEstablished,
+        stored.Settings.Ipv6,
+        GeneratorOptionsDto.From(stored.Settings.Options));
+}

@@ -1,0 +1,37 @@
+using KnockAdmin.Web.Api;
+using KnockAdmin.Web.Components;
+
+namespace KnockAdmin.Web.Hosting;
+
+public static class RequestPipeline
+{
+    public static WebApplication UseKnockAdminPipeline(this WebApplication app)
+    {
+        // API clients get problem-details JSON; the HTML error and not-found pages are for the UI only.
+        app.UseWhen(context => context.IsApiRequest(), api => api.UseExceptionHandler());
+        app.UseWhen(context => !context.IsApiRequest(), ui =>
+        {
+            if (!app.Environment.IsDevelopment())
+            {
+                ui.UseExceptionHandler("/Error", createScopeForErrors: true);
+                ui.UseHsts();
+            }
+
+            ui.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        });
+        app.UseHttpsRedirection();
+
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapStaticAssets();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+
+        app.MapOpenApi();
+        app.MapKnockAdminApi();
+        return app;
+    }
+
+    private static bool IsApiRequest(this HttpContext context) => context.Request.Path.StartsWithSegments("/api");
+}

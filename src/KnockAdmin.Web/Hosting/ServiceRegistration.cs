@@ -1,0 +1,30 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using KnockAdmin.Infrastructure;
+using KnockAdmin.Web.Api;
+
+namespace KnockAdmin.Web.Hosting;
+
+public static class ServiceRegistration
+{
+    public static IServiceCollection AddKnockAdminWeb(this IServiceCollection services)
+    {
+        services.AddRazorComponents().AddInteractiveServerComponents();
+
+        services.AddKnockAdminStorage();
+        services.AddKnockAdminFirewall(SelfCommandFactory.Create());
+        services.AddKnockAdminMonitors();
+        services.AddKnockAdminApi();
+        return services;
+    }
+
+    private static IServiceCollection AddKnockAdminApi(this IServiceCollection services)
+    {
+        services.ConfigureHttpJsonOptions(options =>
+            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
+        services.AddProblemDetails();
+        services.AddOpenApi(options => options.AddDocumentTransformer<BearerSecurityTransformer>());
+        services.AddApiTokenAuthentication();
+        return services;
+    }
+}

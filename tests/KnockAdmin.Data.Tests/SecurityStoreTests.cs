@@ -1,0 +1,90 @@
+using KnockAdmin.Infrastructure.Auditing;
+using KnockAdmin.Infrastructure.Data;
+using KnockAdmin.Infrastructure.Security;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace KnockAdmin.Data.Tests;
+
+public sealed class SecurityStoreTests
+{
+    [Fact]
+    public async Task A_created_token_verifies_to_its_owner_and_only_its_hash_is_stored()
+    {
+        using var database = await TempDatabase.CreateMigratedAsync();
+        await using var db = database.NewContext();
+        var tokens = new ApiTokenService(db, new AuditLog(db, TimeProvider.System), TimeProvider.System);
+
+        var created = await tokens.CreateAsync("ci", Roles.Viewer, Actor.CommandLine);
+
+        Assert.Equal(new ApiTokenOwner(created.Id, "ci", Roles.Viewer), await tokens.VerifyAsync(created.Token));
+        Assert.Null(await tokens.VerifyAsync(created.Token + "x"));
+        Assert.Null(await tokens.VerifyAsync(""));
+        var stored = await db.ApiTokens.AsNoTracking().SingleAsync();
+        Assert.Equal(ApiTokenService.Hash(created.Token), stored.TokenHash);
+        Assert.Equal(64, stored.TokenHash.Length);
+        Assert.False(await FileContainsAsync(database, created.Token), "The token itself must not be stored.");
+        Assert.Equal(AuditActions.TokenCreate, (await db.AuditEntries.AsNoTracking().SingleAsync()).Action);
+    }
+
+    [Fact]
+    public async Task Two_tokens_are_never_the_same()
+    {
+        using var database = await TempDatabase.CreateMigratedAsync();
+        await using var db = database.NewContext();
+        var tokens = new ApiTokenService(db, new AuditLog(db, TimeProvider.System), TimeProvider.System);
+
+        var first = await tokens.CreateAsync("a", Roles.Admin, Actor.CommandLine);
+        var second = await tokens.CreateAsync("a", Roles.Admin, Actor.CommandLine);
+
+        Assert.NotEqual(first.Token, second.Token);
+        Assert.True(first.Token.Length >= 40);
+    }
+
+    [Theory]
+    [InlineData("", "admin")]
+    [InlineData("ci", "root")]
+    public async Task A_token_with_an_empty_name_or_unknown_role_is_refused(string name, string role)
+    {
+        using var database = await TempDatabase.CreateMigratedAsync();
+        await using var db = database.NewContext();
+        var tokens = new ApiTokenService(db, new AuditLog(db, TimeProvider.System), TimeProvider.System);
+
+        await Assert.ThrowsAsync<ArgumentException>(() => tokens.CreateAsync(name, role, Actor.CommandLine));
+        Assert.Empty(await db.ApiTokens.AsNoTracking().ToListAsync());
+    }
+
+    [Fact]
+    public async Task A_user_password_is_stored_as_a_hash_that_verifies()
+    {
+        using var database = await TempDatabase.CreateMigratedAsync();
+        await using var db = database.NewContext();
+        var users = new UserService(db, new AuditLog(db, TimeProvider.System), TimeProvider.System);
+
+        await users.AddAsync("bob", Roles.Admin, "correct horse battery", Actor.CommandLine);
+
+        var stored = await db.Users.AsNoTracking().SingleAsync();
+        Assert.Equal(("bob", Roles.Admin), (stored.Name, stored.Role));
+        Assert.DoesNotContain("correct horse", stored.PasswordHash);
+        Assert.True(users.VerifyPassword(stored, "correct horse battery"));
+        Assert.False(users.VerifyPassword(stored, "correct horse batterY"));
+        await Assert.ThrowsAsync<ArgumentException>(() => users.AddAsync("bob", Roles.Viewer, "another long password", Actor.CommandLine));
+        await Assert.ThrowsAsync<ArgumentException>(() => users.AddAsync("eve", Roles.Viewer, "short", Actor.CommandLine));
+        Assert.Single(await db.Users.AsNoTracking().ToListAsync());
+    }
+
+    private static async Task<bool> FileContainsAsync(TempDatabase database, string text)
+    {
+        // Checkpoint so that everything written is in the main file, then search the raw bytes.
+        await using (var connection = new SqliteConnection(database.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE)";
+            await command.ExecuteNonQueryAsync();
+        }
+
+        var bytes = await File.ReadAllBytesAsync(database.FilePath);
+        return System.Text.Encoding.Latin1.GetString(bytes).Contains(text, StringComparison.Ordinal);
+    }
+}
