@@ -1,21 +1,38 @@
+using KnockAdmin.Core.Clients;
+using KnockAdmin.Core.Model;
+using KnockAdmin.Benchmarks.Apply;
+
 namespace KnockAdmin.Benchmarks.Knock;
 
-/// <summary>A knock client as a user runs it: the commands it starts, one after the other, for a sequence of TCP ports.</summary>
-public sealed record KnockClient(string Name, Func<string, IReadOnlyList<int>, IReadOnlyList<string[]>> Commands)
+/// <summary>
+/// A knock client exactly as the panel shows it to users: the generated snippet's command lines, each run as its own
+/// process with the line split into arguments (never through a shell).
+/// </summary>
+public sealed record KnockClient(string Tool, string Name, IReadOnlyList<string[]> Commands)
 {
-    private static string Text(int port) => port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>The snippets that are plain command lines; the bash and PowerShell scripts need their interpreters.</summary>
+    private static readonly string[] MeasuredTools = [ClientSnippets.Knock, ClientSnippets.Nmap, ClientSnippets.Netcat];
 
-    /// <summary>knockd's client: every knock from one process, no delay between them.</summary>
-    public static KnockClient Knockd { get; } = new("knock -d 0",
-        (host, ports) => [["knock", "-d", "0", host, .. ports.Select(Text)]]);
+    public static IReadOnlyList<KnockClient> For(KnockProfile profile, string host) =>
+        [.. ClientSnippets.For(profile, host)
+            .Where(snippet => MeasuredTools.Contains(snippet.Tool))
+            .Select(snippet => FromSnippet(snippet))];
 
-    /// <summary>One nmap per step, with the options that work on current nmap (no DNS, no retries, short host timeout).</summary>
-    public static KnockClient Nmap { get; } = new("nmap per step",
-        (host, ports) => [.. ports.Select(port => new[] { "nmap", "-Pn", "-n", "--host-timeout", "201ms", "--max-retries", "0", "-p", Text(port), host })]);
+    private static KnockClient FromSnippet(ClientSnippet snippet)
+    {
+        var lines = snippet.Command.Split('\n')
+            .Select(line => line.Trim())
+            .Where(line => line.Length > 0 && !line.StartsWith('#'))
+            .ToList();
+        if (lines.Any(line => line.IndexOfAny(['|', ';', '&', '>', '<', '$', '`']) >= 0))
+        {
+            throw new InvalidOperationException($"The {snippet.Tool} snippet needs a shell and cannot be run as plain commands: {snippet.Command}");
+        }
 
-    /// <summary>One netcat connect per step; a dropped knock makes each wait for its one-second timeout.</summary>
-    public static KnockClient Netcat { get; } = new("nc -z -w 1 per step",
-        (host, ports) => [.. ports.Select(port => new[] { "nc", "-z", "-w", "1", host, Text(port) })]);
-
-    public static IReadOnlyList<KnockClient> All { get; } = [Knockd, Nmap, Netcat];
+        var commands = lines.Select(TutorialCommands.Arguments).ToList();
+        var name = commands.Count == 1
+            ? string.Join(' ', commands[0])
+            : string.Join(' ', commands[0][..^2]) + " HOST PORT, one per step";
+        return new KnockClient(snippet.Tool, name, commands);
+    }
 }
