@@ -16,9 +16,9 @@ public sealed record KnockClient(string Tool, string Name, IReadOnlyList<string[
     public static IReadOnlyList<KnockClient> For(KnockProfile profile, string host) =>
         [.. ClientSnippets.For(profile, host)
             .Where(snippet => MeasuredTools.Contains(snippet.Tool))
-            .Select(snippet => FromSnippet(snippet))];
+            .Select(snippet => FromSnippet(snippet, host))];
 
-    private static KnockClient FromSnippet(ClientSnippet snippet)
+    private static KnockClient FromSnippet(ClientSnippet snippet, string host)
     {
         var lines = snippet.Command.Split('\n')
             .Select(line => line.Trim())
@@ -32,7 +32,7 @@ public sealed record KnockClient(string Tool, string Name, IReadOnlyList<string[
         var commands = lines.Select(TutorialCommands.Arguments).ToList();
         var name = commands.Count == 1
             ? string.Join(' ', commands[0])
-            : string.Join(' ', commands[0][..^2]) + " HOST PORT, one per step";
+            : string.Join(' ', commands[0].Select(argument => argument == host ? "HOST" : int.TryParse(argument, out _) && argument != "0" && argument != "1" ? "PORT" : argument)) + ", one per step";
         return new KnockClient(snippet.Tool, name, commands);
     }
 }
