@@ -1,1 +1,42 @@
-﻿Console.WriteLine("Hello, World!");
+using BenchmarkDotNet.Running;
+using KnockAdmin.Benchmarks;
+using KnockAdmin.Benchmarks.Apply;
+using KnockAdmin.Benchmarks.Kernel;
+using KnockAdmin.Benchmarks.Knock;
+using KnockAdmin.Benchmarks.Micro;
+using KnockAdmin.Benchmarks.Reporting;
+
+BenchmarkArguments arguments;
+try
+{
+    arguments = BenchmarkArguments.Parse(args);
+}
+catch (ArgumentException error)
+{
+    Console.Error.WriteLine(error.Message);
+    Console.Error.WriteLine("Usage: KnockAdmin.Benchmarks [micro] [BenchmarkDotNet options, e.g. --filter '*Parser*'] [--out DIR]");
+    Console.Error.WriteLine("       KnockAdmin.Benchmarks apply [--iterations 15] [--profiles 1,10,50] [--out DIR]   (root)");
+    Console.Error.WriteLine("       KnockAdmin.Benchmarks knock [--runs 10] [--out DIR]                             (root)");
+    return 2;
+}
+
+try
+{
+    switch (arguments.Mode)
+    {
+        case BenchmarkArguments.ApplyMode:
+            return await ApplyLatencyBenchmark.RunAsync(arguments);
+        case BenchmarkArguments.KnockMode:
+            return await KnockTimeBenchmark.RunAsync(arguments);
+        default:
+            var artifacts = Path.Combine(ResultFiles.Directory(arguments.OutputDirectory), "micro");
+            var summaries = BenchmarkSwitcher.FromAssembly(typeof(Workloads).Assembly)
+                .Run(arguments.Rest.Length == 0 ? ["--filter", "*"] : arguments.Rest, SmallJobConfig.Create(artifacts));
+            return summaries.Any(summary => summary.HasCriticalValidationErrors || summary.Reports.Any(report => !report.Success)) ? 1 : 0;
+    }
+}
+catch (BenchmarkSetupException error)
+{
+    Console.Error.WriteLine(error.Message);
+    return 3;
+}

@@ -1,0 +1,39 @@
+using System.Security.Cryptography;
+
+namespace KnockAdmin.Benchmarks.Kernel;
+
+/// <summary>One empty network namespace (loopback up) with its own firewall, deleted on dispose.</summary>
+public sealed class ThrowawayNamespace : IAsyncDisposable
+{
+    private ThrowawayNamespace(string name) => Name = name;
+
+    public string Name { get; }
+
+    public static async Task<ThrowawayNamespace> CreateAsync(string role)
+    {
+        var ns = new ThrowawayNamespace($"ka-{role}-{RandomNumberGenerator.GetHexString(6, lowercase: true)}");
+        await Processes.RunCheckedAsync("ip", ["netns", "add", ns.Name]);
+        try
+        {
+            await Processes.RunCheckedAsync("ip", ["-n", ns.Name, "link", "set", "lo", "up"]);
+            return ns;
+        }
+        catch
+        {
+            await ns.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Empties the namespace's filter tables (both families): it is ours alone, so a full flush is safe here.</summary>
+    public async Task ResetFirewallAsync()
+    {
+        foreach (var tool in new[] { "iptables", "ip6tables" })
+        {
+            await Processes.RunCheckedAsync("ip", ["netns", "exec", Name, tool, "-F"]);
+            await Processes.RunCheckedAsync("ip", ["netns", "exec", Name, tool, "-X"]);
+        }
+    }
+
+    public async ValueTask DisposeAsync() => await Processes.RunAsync("ip", ["netns", "delete", Name]);
+}
