@@ -1,0 +1,25 @@
+using KnockAdmin.Infrastructure.Auditing;
+
+namespace KnockAdmin.Infrastructure.Recent;
+
+/// <summary>Revoke, grant and flush on live recent lists, each recorded in the audit log with who asked.</summary>
+public sealed class RecentListActions(XtRecentWriter writer, AuditLog audit)
+{
+    public async Task RevokeAsync(Actor actor, string list, string address, CancellationToken cancellationToken = default)
+    {
+        await writer.RemoveAsync(list, address, cancellationToken);
+        await audit.WriteAsync(actor, AuditActions.RecentRevoke, $"Removed {address.Trim()} from {list}.", CancellationToken.None);
+    }
+
+    public async Task GrantAsync(Actor actor, string list, string address, CancellationToken cancellationToken = default)
+    {
+        await writer.GrantAsync(list, address, cancellationToken);
+        await audit.WriteAsync(actor, AuditActions.RecentGrant, $"Added {address.Trim()} to {list}.", CancellationToken.None);
+    }
+
+    public async Task FlushAsync(Actor actor, string list, CancellationToken cancellationToken = default)
+    {
+        await writer.FlushAsync(list, cancellationToken);
+        await audit.WriteAsync(actor, AuditActions.RecentFlush, $"Flushed {list}.", CancellationToken.None);
+    }
+}
