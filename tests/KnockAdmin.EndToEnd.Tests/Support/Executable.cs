@@ -8,13 +8,19 @@ namespace KnockAdmin.EndToEnd.Tests.Support;
 public static class Executable
 {
     public static async Task<CommandOutput> RunAsync(
-        TestDatabase database, string networkNamespace, IReadOnlyList<string> arguments, IReadOnlyList<string>? runAs = null)
+        TestDatabase database, string networkNamespace, IReadOnlyList<string> arguments, IReadOnlyList<string>? runAs = null, string? dotnetRoot = null)
     {
+        var environment = Environment(database, networkNamespace);
+        if (dotnetRoot is not null)
+        {
+            environment["DOTNET_ROOT"] = dotnetRoot;
+        }
+
         var program = runAs is null ? PanelBinaries.AppHost : runAs[0];
         IReadOnlyList<string> all = runAs is null ? arguments : [.. runAs.Skip(1), PanelBinaries.AppHost, .. arguments];
-        var command = Cli.Wrap(program)
+        var command = CliWrap.Cli.Wrap(program)
             .WithArguments(all)
-            .WithEnvironmentVariables(Environment(database, networkNamespace))
+            .WithEnvironmentVariables(environment)
             .WithWorkingDirectory(database.Directory)
             .WithValidation(CommandResultValidation.None);
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
