@@ -26,10 +26,12 @@ public sealed class UnprivilegedTests
 
         Assert.True(status.Succeeded, status.StandardError);
         Assert.Contains("Applying: NOT possible", status.StandardOutput);
-        Assert.Contains("CAP_NET_ADMIN", status.StandardOutput);
+        Assert.Contains("lacks CAP_NET_ADMIN", status.StandardOutput);
+        Assert.Contains("Backend: iptables nf_tables", status.StandardOutput);
+        Assert.DoesNotContain("not found", status.StandardOutput);
         Assert.Equal(ExitCodes.Refused, apply.ExitCode);
         Assert.Contains("cannot apply", apply.StandardError);
-        Assert.Contains("CAP_NET_ADMIN", apply.StandardError);
+        Assert.Contains("lacks CAP_NET_ADMIN", apply.StandardError);
         Assert.DoesNotContain("   at ", apply.StandardError + status.StandardError);
         Assert.DoesNotContain("Unhandled exception", apply.StandardError + status.StandardError);
         Assert.Equal(0, await database.QueryAsync(db => db.Revisions.CountAsync()));
