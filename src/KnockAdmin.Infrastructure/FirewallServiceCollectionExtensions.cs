@@ -1,6 +1,7 @@
 using KnockAdmin.Infrastructure.Firewall;
 using KnockAdmin.Infrastructure.Recent;
 using KnockAdmin.Infrastructure.Revisions;
+using KnockAdmin.Infrastructure.Status;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -27,7 +28,9 @@ public static class FirewallServiceCollectionExtensions
         services.AddSingleton(self);
         services.TryAddSingleton<IRevisionWatchdog, ProcessRevisionWatchdog>();
         services.AddScoped<RevisionService>();
+        services.AddScoped<SystemStatusReader>();
         services.AddRecentLists();
+        services.AddScoped<RecentListActions>();
         return services;
     }
 

@@ -41,10 +41,12 @@ public sealed class FirewallCommands(IOptions<FirewallOptions> options)
     public Task RestoreNoFlushAsync(IpFamily family, string script, CancellationToken cancellationToken = default) =>
         RestoreAsync(family, script, ["--noflush"], "apply", cancellationToken);
 
+    /// <param name="insideNamespace">False runs the tool on the host even when a namespace is configured (e.g. <c>--version</c>
+    /// without the privileges to enter the namespace).</param>
     public async Task<BufferedCommandResult> RunAsync(
-        string tool, IReadOnlyList<string> arguments, string? standardInput, CancellationToken cancellationToken)
+        string tool, IReadOnlyList<string> arguments, string? standardInput, CancellationToken cancellationToken, bool insideNamespace = true)
     {
-        var command = NetworkNamespace is { } ns
+        var command = NetworkNamespace is { } ns && insideNamespace
             ? Cli.Wrap("ip").WithArguments(["netns", "exec", ns, tool, .. arguments])
             : Cli.Wrap(tool).WithArguments(arguments);
         command = command.WithValidation(CommandResultValidation.None);

@@ -44,30 +44,39 @@ public sealed partial class FirewallDetector(FirewallCommands commands)
         }
 
         var variants = new List<string>();
-        var ipv4 = await FindPairAsync(IpFamily.V4, variants, problems, cancellationToken);
-        var ipv6 = await FindPairAsync(IpFamily.V6, variants, problems, cancellationToken);
+        var privileged = HasCapability(CapNetAdmin) && (commands.NetworkNamespace is null || HasCapability(CapSysAdmin));
+
+        // Without privileges the namespace cannot be entered; the tools are the same files outside it, so look for them
+        // there instead of reporting them missing.
+        var probeInside = privileged;
+        var ipv4 = await FindPairAsync(IpFamily.V4, variants, problems, probeInside, cancellationToken);
+        var ipv6 = await FindPairAsync(IpFamily.V6, variants, problems, probeInside, cancellationToken);
         if (variants.Distinct().Count() > 1)
         {
             problems.Add($"The IPv4 and IPv6 tools are different variants ({string.Join(", ", variants.Distinct())}).");
         }
 
-        var privileged = HasCapability(CapNetAdmin) && (commands.NetworkNamespace is null || HasCapability(CapSysAdmin));
         if (!privileged)
         {
+            var missing = new[] { (CapNetAdmin, "CAP_NET_ADMIN"), (CapSysAdmin, "CAP_SYS_ADMIN") }
+                .Where(cap => !HasCapability(cap.Item1) && (cap.Item1 == CapNetAdmin || commands.NetworkNamespace is not null))
+                .Select(cap => cap.Item2);
             problems.Add(commands.NetworkNamespace is null
                 ? "KnockAdmin lacks CAP_NET_ADMIN (run it as root or grant the capability), so it cannot change the firewall."
-                : "Running firewall commands inside a network namespace needs root (CAP_SYS_ADMIN and CAP_NET_ADMIN).");
+                : $"KnockAdmin lacks {string.Join(" and ", missing)}, which changing the firewall inside network namespace "
+                  + $"'{commands.NetworkNamespace}' needs (run it as root).");
         }
 
         return new FirewallBackend(variants.FirstOrDefault(), ipv4, ipv6, privileged, problems);
     }
 
-    private async Task<bool> FindPairAsync(IpFamily family, List<string> variants, List<string> problems, CancellationToken cancellationToken)
+    private async Task<bool> FindPairAsync(
+        IpFamily family, List<string> variants, List<string> problems, bool probeInside, CancellationToken cancellationToken)
     {
         var found = true;
         foreach (var tool in new[] { FirewallCommands.RestoreTool(family), FirewallCommands.SaveTool(family) })
         {
-            var variant = await VariantOfAsync(tool, cancellationToken);
+            var variant = await VariantOfAsync(tool, probeInside, cancellationToken);
             if (variant is null)
             {
                 found = false;
@@ -82,11 +91,11 @@ public sealed partial class FirewallDetector(FirewallCommands commands)
         return found;
     }
 
-    private async Task<string?> VariantOfAsync(string tool, CancellationToken cancellationToken)
+    private async Task<string?> VariantOfAsync(string tool, bool probeInside, CancellationToken cancellationToken)
     {
         try
         {
-            var result = await commands.RunAsync(tool, ["--version"], null, cancellationToken);
+            var result = await commands.RunAsync(tool, ["--version"], null, cancellationToken, probeInside);
             var match = VariantPattern().Match(result.StandardOutput);
             return result.ExitCode == 0 ? (match.Success ? match.Groups["variant"].Value : "unknown") : null;
         }

@@ -8,6 +8,9 @@ public static class ApiEndpoints
         var api = endpoints.MapGroup("/api").RequireAuthorization(ApiAuthorization.ReadPolicy);
         api.MapProfileEndpoints();
         api.MapSettingsEndpoints();
+        api.MapRevisionEndpoints();
+        api.MapRecentEndpoints();
+        api.MapStatusEndpoints();
         return endpoints;
     }
 }

@@ -13,7 +13,8 @@ public static class JsonBody
     /// <summary>A configuration edit is a few hundred bytes; anything near this is not one.</summary>
     public const int MaxBytes = 64 * 1024;
 
-    public static async Task<(T? Value, IResult? Error)> ReadAsync<T>(HttpContext context)
+    /// <param name="whenEmpty">What an empty body means, for endpoints whose body is optional; null requires a body.</param>
+    public static async Task<(T? Value, IResult? Error)> ReadAsync<T>(HttpContext context, T? whenEmpty = null)
         where T : class
     {
         var request = context.Request;
@@ -37,7 +38,7 @@ public static class JsonBody
 
         if (buffer.Length == 0)
         {
-            return (null, Invalid("body", "A JSON body is required."));
+            return whenEmpty is null ? (null, Invalid("body", "A JSON body is required.")) : (whenEmpty, null);
         }
 
         var options = context.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;

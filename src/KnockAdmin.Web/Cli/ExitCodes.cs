@@ -13,4 +13,8 @@ public static class ExitCodes
 
     /// <summary>Something failed while carrying out the command (database not reachable, ...).</summary>
     public const int Failure = 3;
+
+    /// <summary>Refused in the current state: another apply is in progress, nothing waits for confirmation, or this
+    /// process lacks the privileges to change the firewall. Nothing was changed.</summary>
+    public const int Refused = 4;
 }

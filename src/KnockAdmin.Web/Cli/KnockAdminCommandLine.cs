@@ -42,12 +42,16 @@ public static class KnockAdminCommandLine
     /// <summary>
     /// Every verb. A verb is a class with <c>static Command Create(CliContext)</c> that does its work through
     /// <see cref="CliServices.RunAsync"/> (same configuration and database as the panel, migrations applied) and
-    /// returns one of <see cref="ExitCodes"/>; adding it here is all it takes. <c>apply</c>, <c>confirm</c>,
-    /// <c>rollback</c>, <c>status</c> and <c>export</c> plug in here once the apply engine provides them.
+    /// returns one of <see cref="ExitCodes"/>; adding it here is all it takes.
     /// </summary>
     private static IEnumerable<Command> Verbs(CliContext context) =>
     [
         ServeCommand.Create(context),
+        ApplyCommand.Create(context),
+        ConfirmCommand.Create(context),
+        RollbackCommand.Create(context),
+        StatusCommand.Create(context),
+        ExportCommand.Create(context),
         TokenCommand.Create(context),
         UserCommand.Create(context),
         WatchdogCommand.Create(context),

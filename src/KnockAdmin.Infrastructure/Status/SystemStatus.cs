@@ -1,0 +1,22 @@
+using KnockAdmin.Infrastructure.Firewall;
+using KnockAdmin.Infrastructure.Revisions;
+
+namespace KnockAdmin.Infrastructure.Status;
+
+/// <summary>
+/// Where the host stands: the firewall tools and privileges, the revision whose rules should be live, and whether
+/// the live rules still match it.
+/// </summary>
+/// <param name="Active">The pending revision on trial, else the confirmed one; null before the first apply.</param>
+/// <param name="Drift">The live rules compared with <paramref name="Active"/>; null when there is no active revision.</param>
+/// <param name="DriftError">Why the comparison could not be made, in words.</param>
+public sealed record SystemStatus(
+    FirewallBackend Backend,
+    string? NetworkNamespace,
+    RevisionView? Active,
+    DriftReport? Drift,
+    string? DriftError)
+{
+    /// <summary>The deadline by which the active revision must be confirmed, when it waits for confirmation.</summary>
+    public DateTimeOffset? PendingDeadline => Active is { State: Data.RevisionState.PendingConfirmation } ? Active.ConfirmDeadline : null;
+}

@@ -1,0 +1,63 @@
+using KnockAdmin.Core.Recent;
+using KnockAdmin.Infrastructure.Configuration;
+using KnockAdmin.Infrastructure.Recent;
+
+namespace KnockAdmin.Web.Api;
+
+/// <summary><c>/api/recent</c>: the live xt_recent lists, and revoke, grant and flush on KnockAdmin's own lists.</summary>
+public static class RecentEndpoints
+{
+    public static void MapRecentEndpoints(this RouteGroupBuilder api)
+    {
+        var recent = api.MapGroup("/recent").WithTags("Recent lists");
+
+        recent.MapGet("/", async (XtRecentReader reader, ConfigurationStore store, CancellationToken cancellationToken) =>
+                RecentResponses.From(await reader.ReadAsync(cancellationToken: cancellationToken), new RecentListMap(await store.LoadAsync(cancellationToken))))
+            .WithName("ListRecent");
+
+        recent.MapDelete("/{list}/{address}", (string list, string address, HttpContext context, RecentListActions actions) =>
+                EngineResults.ExecuteAsync(async () =>
+                {
+                    await actions.RevokeAsync(ApiActor.From(context), list, address, context.RequestAborted);
+                    return Results.NoContent();
+                }))
+            .WithName("RevokeRecentAddress")
+            .RequireAuthorization(ApiAuthorization.WritePolicy)
+            .Produces(StatusCodes.Status204NoContent)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        recent.MapPost("/{list}", async (string list, HttpContext context, RecentListActions actions) =>
+            {
+                var (request, error) = await JsonBody.ReadAsync<GrantRequest>(context);
+                if (error is not null)
+                {
+                    return error;
+                }
+
+                return await EngineResults.ExecuteAsync(async () =>
+                {
+                    await actions.GrantAsync(ApiActor.From(context), list, request!.Address ?? "", context.RequestAborted);
+                    return Results.NoContent();
+                });
+            })
+            .WithName("GrantRecentAddress")
+            .RequireAuthorization(ApiAuthorization.WritePolicy)
+            .Accepts<GrantRequest>("application/json")
+            .Produces(StatusCodes.Status204NoContent)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        recent.MapDelete("/{list}", (string list, HttpContext context, RecentListActions actions) =>
+                EngineResults.ExecuteAsync(async () =>
+                {
+                    await actions.FlushAsync(ApiActor.From(context), list, context.RequestAborted);
+                    return Results.NoContent();
+                }))
+            .WithName("FlushRecentList")
+            .RequireAuthorization(ApiAuthorization.WritePolicy)
+            .Produces(StatusCodes.Status204NoContent)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+    }
+}

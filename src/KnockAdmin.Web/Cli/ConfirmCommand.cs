@@ -1,0 +1,26 @@
+using System.CommandLine;
+using KnockAdmin.Infrastructure.Auditing;
+using KnockAdmin.Infrastructure.Revisions;
+
+namespace KnockAdmin.Web.Cli;
+
+/// <summary><c>confirm [REVISION]</c>: keeps a pending revision (the latest one when none is named).</summary>
+internal static class ConfirmCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var revision = new Argument<int?>("REVISION")
+        {
+            Description = "The pending revision to keep; default: the one waiting for confirmation.",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var command = new Command("confirm", "Keep the rules of a revision that waits for confirmation, so they are not reverted.") { revision };
+        command.SetAction((parseResult, cancellationToken) => CliServices.RunAsync(context, (services, ct) => EngineErrors.HandleAsync(context, async () =>
+        {
+            var confirmed = await services.GetRequiredService<RevisionService>().ConfirmAsync(Actor.CommandLine, parseResult.GetValue(revision), ct);
+            await context.Out.WriteLineAsync($"Confirmed revision {confirmed.Id}; its rules stay.");
+            return ExitCodes.Success;
+        }), cancellationToken));
+        return command;
+    }
+}

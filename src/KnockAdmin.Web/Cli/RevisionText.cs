@@ -1,0 +1,32 @@
+using System.Globalization;
+using KnockAdmin.Infrastructure.Data;
+using KnockAdmin.Infrastructure.Revisions;
+
+namespace KnockAdmin.Web.Cli;
+
+/// <summary>How the verbs describe a revision to the admin.</summary>
+internal static class RevisionText
+{
+    public static string Describe(RevisionView revision) =>
+        $"revision {revision.Id} ({State(revision.State)}, applied {Time(revision.CreatedAt)} by {revision.Author}"
+        + (revision.RollbackOfRevisionId is { } of ? $", rollback to revision {of}" : "") + ")";
+
+    /// <summary>What happens next after an apply or rollback.</summary>
+    public static string AfterApply(RevisionView revision, string what) => revision.State == RevisionState.PendingConfirmation
+        ? $"{what} as revision {revision.Id}. Confirm by {Time(revision.ConfirmDeadline!.Value)} with 'KnockAdmin confirm {revision.Id}', "
+          + "or the previous rules are restored automatically."
+        : $"{what} as revision {revision.Id}; kept without confirmation.";
+
+    public static string State(RevisionState state) => state switch
+    {
+        RevisionState.PendingConfirmation => "waiting for confirmation",
+        RevisionState.Confirmed => "confirmed",
+        RevisionState.RevertedAutomatically => "reverted automatically",
+        RevisionState.RolledBack => "rolled back",
+        RevisionState.Failed => "failed",
+        RevisionState.Superseded => "superseded",
+        _ => state.ToString(),
+    };
+
+    public static string Time(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,77 @@
+using System.CommandLine;
+using KnockAdmin.Infrastructure.Status;
+
+namespace KnockAdmin.Web.Cli;
+
+/// <summary><c>status</c>: the firewall backend and privileges, the active revision, a pending deadline, and drift.</summary>
+internal static class StatusCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var command = new Command("status",
+            "Show the firewall backend and what stands in the way of applying, the active revision, a pending confirmation deadline and drift.");
+        command.SetAction((parseResult, cancellationToken) => CliServices.RunAsync(context, async (services, ct) =>
+        {
+            var status = await services.GetRequiredService<SystemStatusReader>().ReadAsync(ct);
+            foreach (var line in Lines(status, services.GetRequiredService<TimeProvider>().GetUtcNow()))
+            {
+                await context.Out.WriteLineAsync(line);
+            }
+
+            return ExitCodes.Success;
+        }, cancellationToken));
+        return command;
+    }
+
+    private static IEnumerable<string> Lines(SystemStatus status, DateTimeOffset now)
+    {
+        var backend = status.Backend;
+        yield return $"Backend: iptables {backend.Variant ?? "not found"} (IPv4 tools: {YesNo(backend.Ipv4Tools)}, IPv6 tools: {YesNo(backend.Ipv6Tools)})";
+        if (status.NetworkNamespace is not null)
+        {
+            yield return $"Network namespace: {status.NetworkNamespace}";
+        }
+
+        yield return backend.CanApply ? "Applying: possible" : "Applying: NOT possible";
+        foreach (var problem in backend.Problems)
+        {
+            yield return $"  Problem: {problem}";
+        }
+
+        yield return status.Active is { } active ? $"Active: {RevisionText.Describe(active)}" : "Active: no revision applied yet";
+        if (status.PendingDeadline is { } deadline)
+        {
+            var left = Math.Max(0, (int)Math.Ceiling((deadline - now).TotalSeconds));
+            yield return $"Pending confirmation: revision {status.Active!.Id} until {RevisionText.Time(deadline)} ({left} s left); "
+                + $"'KnockAdmin confirm {status.Active.Id}' keeps it, otherwise the previous rules come back.";
+        }
+
+        if (status.DriftError is not null)
+        {
+            yield return $"Drift: not checked: {status.DriftError}";
+        }
+        else if (status.Drift is null)
+        {
+            yield return "Drift: nothing to compare (no active revision)";
+        }
+        else if (!status.Drift.HasDrift)
+        {
+            yield return "Drift: none, the live rules match the active revision";
+        }
+        else
+        {
+            yield return "Drift: DETECTED, the live rules differ from the active revision (- expected, + live):";
+            foreach (var line in status.Drift.Describe().Split('\n'))
+            {
+                yield return "  " + line;
+            }
+        }
+
+        foreach (var warning in status.Drift?.OtherBackendWarnings ?? [])
+        {
+            yield return $"Warning: {warning}";
+        }
+    }
+
+    private static string YesNo(bool value) => value ? "yes" : "no";
+}

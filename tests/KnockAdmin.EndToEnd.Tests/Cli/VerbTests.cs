@@ -1,0 +1,120 @@
+using KnockAdmin.Core.Model;
+using KnockAdmin.EndToEnd.Tests.Support;
+using KnockAdmin.Kernel.Tests.Support;
+using KnockAdmin.Web.Cli;
+using Microsoft.EntityFrameworkCore;
+
+namespace KnockAdmin.EndToEnd.Tests.Cli;
+
+/// <summary>The administration verbs as the real executable, on a real database and a throwaway kernel.</summary>
+public sealed class VerbTests
+{
+    [Fact]
+    public async Task Status_names_the_backend_the_active_revision_and_drift()
+    {
+        await using var panel = await Panel.CreateAsync();
+
+        var empty = (await panel.RunAsync("status")).EnsureSuccess("status");
+        Assert.Contains("Backend: iptables nf_tables", empty.StandardOutput);
+        Assert.Contains("Applying: possible", empty.StandardOutput);
+        Assert.Contains("Active: no revision applied yet", empty.StandardOutput);
+
+        (await panel.RunAsync("apply", "--confirm-within", "60")).EnsureSuccess("apply");
+        var pending = (await panel.RunAsync("status")).EnsureSuccess("status");
+        Assert.Contains("Active: revision 1 (waiting for confirmation", pending.StandardOutput);
+        Assert.Contains("Pending confirmation: revision 1 until", pending.StandardOutput);
+        Assert.Contains("Drift: none", pending.StandardOutput);
+
+        (await panel.RunAsync("confirm", "1")).EnsureSuccess("confirm");
+        (await panel.Pair.InServerAsync("iptables", "-A", "KA-INPUT", "-s", "192.0.2.66", "-j", "ACCEPT")).EnsureSuccess("iptables -A");
+        var drifted = (await panel.RunAsync("status")).EnsureSuccess("status");
+        Assert.Contains("Active: revision 1 (confirmed", drifted.StandardOutput);
+        Assert.DoesNotContain("Pending confirmation", drifted.StandardOutput);
+        Assert.Contains("Drift: DETECTED", drifted.StandardOutput);
+        Assert.Contains("+-A KA-INPUT -s 192.0.2.66/32 -j ACCEPT", drifted.StandardOutput);
+    }
+
+    [Fact]
+    public async Task Export_writes_rules_files_that_iptables_restore_accepts()
+    {
+        await using var panel = await Panel.CreateAsync();
+        (await panel.RunAsync("apply", "--confirm-within", "0")).EnsureSuccess("apply");
+        var directory = Path.Combine(panel.Database.Directory, "etc-iptables");
+
+        var export = (await panel.RunAsync("export", "--out", directory)).EnsureSuccess("export");
+
+        Assert.Contains("rules.v4", export.StandardOutput);
+        var v4 = await File.ReadAllTextAsync(Path.Combine(directory, "rules.v4"));
+        var v6 = await File.ReadAllTextAsync(Path.Combine(directory, "rules.v6"));
+        Assert.Contains("-A INPUT -j KA-INPUT", v4);
+        (await panel.Pair.InServerWithInputAsync(v4, "iptables-restore", "--test")).EnsureSuccess("iptables-restore --test rules.v4");
+        (await panel.Pair.InServerWithInputAsync(v6, "ip6tables-restore", "--test")).EnsureSuccess("ip6tables-restore --test rules.v6");
+    }
+
+    [Fact]
+    public async Task Rollback_without_a_revision_returns_to_the_one_before_the_active_one_in_the_database_and_the_kernel()
+    {
+        await using var panel = await Panel.CreateAsync();
+        (await panel.RunAsync("apply", "--confirm-within", "0")).EnsureSuccess("apply");
+        var rulesOfFirst = await panel.LiveAsync();
+        var tutorial = Configs.Tutorial();
+        await panel.Database.StoreAsync(tutorial with
+        {
+            Profiles = [.. tutorial.Profiles, Configs.Profile("admin", 8022, PortSpec.Tcp(4444), PortSpec.Tcp(5555))],
+        });
+        (await panel.RunAsync("apply", "--confirm-within", "0")).EnsureSuccess("apply");
+        Assert.NotEqual(rulesOfFirst, await panel.LiveAsync());
+
+        var rollback = (await panel.RunAsync("rollback", "--confirm-within", "0")).EnsureSuccess("rollback");
+
+        Assert.Contains("Rolled back to revision 1 as revision 3", rollback.StandardOutput);
+        Assert.Equal(rulesOfFirst, await panel.LiveAsync());
+        Assert.Equal(["ssh"], (await panel.Database.LoadAsync()).Profiles.Select(p => p.Name));
+        var third = await panel.Database.QueryAsync(db => db.Revisions.SingleAsync(r => r.Id == 3));
+        Assert.Equal(1, third.RollbackOfRevisionId);
+    }
+
+    [Fact]
+    public async Task Confirm_with_nothing_pending_and_a_second_apply_while_one_is_pending_are_refused_with_words()
+    {
+        await using var panel = await Panel.CreateAsync();
+
+        var nothing = await panel.RunAsync("confirm");
+        Assert.Equal(ExitCodes.Refused, nothing.ExitCode);
+        Assert.Contains("No revision is waiting for confirmation", nothing.StandardError);
+
+        (await panel.RunAsync("apply", "--confirm-within", "60")).EnsureSuccess("apply");
+        var before = await panel.LiveAsync();
+        var second = await panel.RunAsync("apply");
+        Assert.Equal(ExitCodes.Refused, second.ExitCode);
+        Assert.Contains("Apply in progress", second.StandardError);
+        Assert.Equal(before, await panel.LiveAsync());
+    }
+
+    [Theory]
+    [InlineData("-1")]
+    [InlineData("3601")]
+    public async Task A_bad_confirmation_window_is_invalid_input_and_applies_nothing(string seconds)
+    {
+        await using var panel = await Panel.CreateAsync();
+        var before = await panel.LiveAsync();
+
+        var apply = await panel.RunAsync("apply", "--confirm-within", seconds);
+
+        Assert.Equal(ExitCodes.InvalidInput, apply.ExitCode);
+        Assert.Contains("confirmWithinSeconds", apply.StandardError);
+        Assert.Equal(before, await panel.LiveAsync());
+        Assert.Equal(0, await panel.Database.QueryAsync(db => db.Revisions.CountAsync()));
+    }
+
+    [Fact]
+    public async Task Rollback_to_a_revision_that_does_not_exist_is_invalid_input()
+    {
+        await using var panel = await Panel.CreateAsync();
+
+        var rollback = await panel.RunAsync("rollback", "42");
+
+        Assert.Equal(ExitCodes.InvalidInput, rollback.ExitCode);
+        Assert.Contains("Revision 42 does not exist", rollback.StandardError);
+    }
+}

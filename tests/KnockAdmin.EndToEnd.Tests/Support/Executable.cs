@@ -1,0 +1,38 @@
+using CliWrap;
+using CliWrap.Buffered;
+using KnockAdmin.Kernel.Tests.Support;
+
+namespace KnockAdmin.EndToEnd.Tests.Support;
+
+/// <summary>Runs the real KnockAdmin executable as a separate process, with an argument array and its own environment.</summary>
+public static class Executable
+{
+    public static async Task<CommandOutput> RunAsync(
+        TestDatabase database, string networkNamespace, IReadOnlyList<string> arguments, IReadOnlyList<string>? runAs = null, string? dotnetRoot = null)
+    {
+        var environment = Environment(database, networkNamespace);
+        if (dotnetRoot is not null)
+        {
+            environment["DOTNET_ROOT"] = dotnetRoot;
+        }
+
+        var program = runAs is null ? PanelBinaries.AppHost : runAs[0];
+        IReadOnlyList<string> all = runAs is null ? arguments : [.. runAs.Skip(1), PanelBinaries.AppHost, .. arguments];
+        var command = CliWrap.Cli.Wrap(program)
+            .WithArguments(all)
+            .WithEnvironmentVariables(environment)
+            .WithWorkingDirectory(database.Directory)
+            .WithValidation(CommandResultValidation.None);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        var result = await command.ExecuteBufferedAsync(timeout.Token);
+        return new CommandOutput(result.ExitCode, result.StandardOutput, result.StandardError);
+    }
+
+    public static Dictionary<string, string?> Environment(TestDatabase database, string networkNamespace) => new()
+    {
+        ["ConnectionStrings__KnockAdmin"] = database.ConnectionString,
+        ["Firewall__NetworkNamespace"] = networkNamespace,
+        ["HOME"] = database.Directory,
+        ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
+    };
+}

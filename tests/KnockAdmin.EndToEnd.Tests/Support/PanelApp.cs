@@ -1,0 +1,65 @@
+using System.Net.Http.Headers;
+using KnockAdmin.Core.Model;
+using KnockAdmin.Infrastructure.Auditing;
+using KnockAdmin.Infrastructure.Security;
+using KnockAdmin.Kernel.Tests.Support;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KnockAdmin.EndToEnd.Tests.Support;
+
+/// <summary>
+/// The real panel in memory, on a real SQLite file, whose firewall is the server namespace of a throwaway
+/// <see cref="NamespacePair"/>: every apply, revert and recent-list change lands there, never on this machine.
+/// Watchdogs it starts are real processes; they are ended on dispose.
+/// </summary>
+public sealed class PanelApp : WebApplicationFactory<Program>
+{
+    private PanelApp(NamespacePair pair, TestDatabase database, string networkNamespace)
+    {
+        Pair = pair;
+        Database = database;
+        NetworkNamespace = networkNamespace;
+    }
+
+    public NamespacePair Pair { get; }
+
+    public TestDatabase Database { get; }
+
+    public string NetworkNamespace { get; }
+
+    /// <param name="networkNamespace">Overrides the pair's server namespace (e.g. one that does not exist).</param>
+    public static async Task<PanelApp> StartAsync(FirewallConfig? config = null, string? networkNamespace = null)
+    {
+        var pair = await NamespacePair.CreateAsync();
+        var database = new TestDatabase();
+        await database.StoreAsync(config ?? Configs.Tutorial());
+        return new PanelApp(pair, database, networkNamespace ?? pair.Server);
+    }
+
+    public async Task<HttpClient> ClientAsync(string role = Roles.Admin, string name = "e2e")
+    {
+        var client = CreateClient();
+        await using var scope = Services.CreateAsyncScope();
+        var created = await scope.ServiceProvider.GetRequiredService<ApiTokenService>().CreateAsync(name, role, Actor.CommandLine);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", created.Token);
+        return client;
+    }
+
+    /// <summary>The server's live IPv4 and IPv6 rulesets, without iptables-save's timestamp comments.</summary>
+    public async Task<string> LiveAsync() => await Pair.SaveAsync() + "\n--- ip6tables ---\n" + await Pair.SaveAsync(ipv6: true);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("ConnectionStrings:KnockAdmin", Database.ConnectionString);
+        builder.UseSetting("Firewall:NetworkNamespace", NetworkNamespace);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Database.Dispose();
+        await Pair.DisposeAsync();
+    }
+}
