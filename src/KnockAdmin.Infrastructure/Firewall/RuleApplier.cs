@@ -3,9 +3,10 @@ using KnockAdmin.Core.Rules;
 namespace KnockAdmin.Infrastructure.Firewall;
 
 /// <summary>
-/// Puts generated rules into the kernel: snapshot → <c>--test</c> → atomic <c>--noflush</c> restore → read back and
-/// verify. Any failure leaves the kernel as it was (a family already changed is put back) and is reported with the
-/// step, the exit code and the offending line. It never decides what the rules are; the generator does.
+/// Puts generated rules into the kernel: snapshot and <c>--test</c> → atomic <c>--noflush</c> restore → read back and
+/// verify, the two families side by side at every step. Any failure leaves the kernel as it was (a family already
+/// changed is put back) and is reported with the step, the exit code and the offending line. It never decides what
+/// the rules are; the generator does.
 /// </summary>
 public sealed class RuleApplier(FirewallCommands commands, FirewallDetector detector)
 {
@@ -26,7 +27,16 @@ public sealed class RuleApplier(FirewallCommands commands, FirewallDetector dete
                 "unavailable");
         }
 
-        var before = await SnapshotAsync(backend, cancellationToken);
+        // The check covers the generated rules themselves and needs nothing from the live ruleset, so it runs while
+        // the snapshot is taken. What the commit adds to it (dropping stale chains, fixing the INPUT jump) is checked
+        // by the kernel inside the same atomic transaction.
+        var checks = Families
+            .Where(family => !wanted.For(family).IsEmpty)
+            .Select(family => commands.TestAsync(family, RestoreScript.Build(wanted.For(family), OwnedRuleset.Empty(family)), cancellationToken))
+            .ToList();
+        var snapshot = SnapshotAsync(backend, cancellationToken);
+        await Task.WhenAll([.. checks, snapshot]);
+        var before = await snapshot;
         var scripts = new Dictionary<IpFamily, string>();
         foreach (var family in Families)
         {
@@ -38,23 +48,21 @@ public sealed class RuleApplier(FirewallCommands commands, FirewallDetector dete
             }
         }
 
-        // The two families are independent until they are committed: check them side by side.
-        await Task.WhenAll(scripts.Select(pair => commands.TestAsync(pair.Key, pair.Value, cancellationToken)));
-
-        var applied = new List<IpFamily>();
+        // Each family commits in its own transaction; they run side by side, and whatever committed is put back
+        // when the other one fails.
+        var commits = scripts.Select(async pair =>
+        {
+            await commands.RestoreNoFlushAsync(pair.Key, pair.Value, cancellationToken);
+            return pair.Key;
+        }).ToList();
         try
         {
-            foreach (var (family, script) in scripts)
-            {
-                await commands.RestoreNoFlushAsync(family, script, cancellationToken);
-                applied.Add(family);
-            }
-
+            await Task.WhenAll(commits);
             await VerifyAsync(wanted, scripts.Keys, cancellationToken);
         }
         catch (FirewallException)
         {
-            await PutBackAsync(before, applied);
+            await PutBackAsync(before, commits.Where(commit => commit.IsCompletedSuccessfully).Select(commit => commit.Result).ToList());
             throw;
         }
 
