@@ -1,7 +1,9 @@
 using System.Security.Claims;
 using KnockAdmin.Infrastructure.Auditing;
+using KnockAdmin.Infrastructure.Data;
 using KnockAdmin.Infrastructure.Security;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace KnockAdmin.Web.Security;
@@ -14,6 +16,7 @@ namespace KnockAdmin.Web.Security;
 public sealed class PanelUser(
     AuthenticationStateProvider authentication,
     LoginService login,
+    KnockAdminDbContext db,
     IOptions<SecurityOptions> options,
     TimeProvider time)
 {
@@ -28,10 +31,15 @@ public sealed class PanelUser(
         return user.Identity?.IsAuthenticated == true && user.IsInRole(Roles.Admin);
     }
 
+    /// <summary>For every admin action, in the event handler: the session must be an admin's, and the database must
+    /// still say so (a circuit can outlive a change of role by up to a minute otherwise).</summary>
     /// <exception cref="AdminRequiredException">The user is not a signed-in admin.</exception>
-    public async Task RequireAdminAsync()
+    public async Task RequireAdminAsync(CancellationToken cancellationToken = default)
     {
-        if (!await IsAdminAsync())
+        var user = await GetPrincipalAsync();
+        if (!await IsAdminAsync()
+            || UiAuthentication.UserId(user) is not { } id
+            || await db.Users.AsNoTracking().Where(u => u.Id == id).Select(u => u.Role).SingleOrDefaultAsync(cancellationToken) != Roles.Admin)
         {
             throw new AdminRequiredException();
         }
@@ -74,9 +82,9 @@ public sealed class PanelUser(
     /// <summary>For apply and rollback: the user must be an admin who proved the password recently.</summary>
     /// <exception cref="AdminRequiredException">The user is not a signed-in admin.</exception>
     /// <exception cref="ReauthenticationRequiredException">The password must be entered again (<see cref="VerifyPasswordAsync"/>).</exception>
-    public async Task RequireRecentAuthenticationAsync()
+    public async Task RequireRecentAuthenticationAsync(CancellationToken cancellationToken = default)
     {
-        await RequireAdminAsync();
+        await RequireAdminAsync(cancellationToken);
         if (!await IsRecentlyAuthenticatedAsync())
         {
             throw new ReauthenticationRequiredException();

@@ -3,6 +3,7 @@ using KnockAdmin.Infrastructure.Data;
 using KnockAdmin.Infrastructure.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
@@ -18,7 +19,8 @@ public static class SecurityRegistration
     /// re-authentication, persisted data-protection keys and the start-up warnings.</summary>
     public static IServiceCollection AddKnockAdminSecurity(this IServiceCollection services)
     {
-        services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.Section);
+        services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SecurityOptions>, SecurityOptionsValidator>();
         services.AddSingleton<LoginThrottle>();
         services.AddSingleton<SetupLink>();
         services.AddSingleton<AdminPresence>();
@@ -30,6 +32,7 @@ public static class SecurityRegistration
         services.AddOptions<CookieAuthenticationOptions>(UiAuthentication.Scheme)
             .Configure<IOptions<SecurityOptions>>((cookie, security) => ConfigureCookie(cookie, security.Value));
         services.AddCascadingAuthenticationState();
+        services.AddScoped<AuthenticationStateProvider, PanelAuthenticationStateProvider>();
         services.AddUiPolicies();
 
         services.AddDataProtection().SetApplicationName("KnockAdmin");

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using KnockAdmin.Infrastructure.Security;
 using KnockAdmin.Web.Security;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace KnockAdmin.Web.Tests.Security;
@@ -19,10 +20,40 @@ public sealed class PanelUserTests
         await admin.RequireAdminAsync();
         Assert.True(await admin.IsAdminAsync());
         Assert.False(await viewer.IsAdminAsync());
-        var refused = await Assert.ThrowsAsync<AdminRequiredException>(viewer.RequireAdminAsync);
+        var refused = await Assert.ThrowsAsync<AdminRequiredException>(() => viewer.RequireAdminAsync());
         Assert.Equal("Only an admin may do this; viewers can only look.", refused.Message);
-        await Assert.ThrowsAsync<AdminRequiredException>(nobody.RequireAdminAsync);
-        await Assert.ThrowsAsync<AdminRequiredException>(viewer.RequireRecentAuthenticationAsync);
+        await Assert.ThrowsAsync<AdminRequiredException>(() => nobody.RequireAdminAsync());
+        await Assert.ThrowsAsync<AdminRequiredException>(() => viewer.RequireRecentAuthenticationAsync());
+    }
+
+    [Fact]
+    public async Task An_admin_session_whose_user_became_a_viewer_is_refused_admin_actions_at_once()
+    {
+        using var app = new SecureApp();
+        var admin = await SignedInAsync(app, "alice", Roles.Admin);
+
+        await app.QueryAsync(db => db.Users.Where(u => u.Name == "alice").ExecuteUpdateAsync(u => u.SetProperty(x => x.Role, Roles.Viewer)));
+
+        Assert.True(await admin.IsAdminAsync());
+        await Assert.ThrowsAsync<AdminRequiredException>(() => admin.RequireAdminAsync());
+    }
+
+    [Fact]
+    public async Task A_circuit_keeps_its_sign_in_only_while_the_user_exists_with_the_same_role()
+    {
+        using var app = new SecureApp();
+        var user = await app.AddUserAsync("alice");
+        var principal = UiAuthentication.CreatePrincipal(new SignedInUser(user.Id, user.Name, user.Role, app.Time.GetUtcNow()), null);
+        var provider = (PanelAuthenticationStateProvider)app.Scope().GetRequiredService<AuthenticationStateProvider>();
+
+        Assert.True(await provider.IsCurrentAsync(principal, CancellationToken.None));
+        Assert.False(await provider.IsCurrentAsync(new ClaimsPrincipal(new ClaimsIdentity()), CancellationToken.None));
+
+        await app.QueryAsync(db => db.Users.ExecuteUpdateAsync(u => u.SetProperty(x => x.Role, Roles.Viewer)));
+        Assert.False(await provider.IsCurrentAsync(principal, CancellationToken.None));
+
+        await app.QueryAsync(db => db.Users.ExecuteDeleteAsync());
+        Assert.False(await provider.IsCurrentAsync(UiAuthentication.CreatePrincipal(new SignedInUser(user.Id, user.Name, Roles.Viewer, app.Time.GetUtcNow()), null), CancellationToken.None));
     }
 
     [Fact]
@@ -48,7 +79,7 @@ public sealed class PanelUserTests
         app.Time.Advance(TimeSpan.FromMinutes(10));
 
         Assert.False(await admin.IsRecentlyAuthenticatedAsync());
-        var refused = await Assert.ThrowsAsync<ReauthenticationRequiredException>(admin.RequireRecentAuthenticationAsync);
+        var refused = await Assert.ThrowsAsync<ReauthenticationRequiredException>(() => admin.RequireRecentAuthenticationAsync());
         Assert.Equal("Enter your password again to confirm this action.", refused.Message);
     }
 
@@ -114,8 +145,7 @@ public sealed class PanelUserTests
 
     private static PanelUser PanelUserOf(SecureApp app, ClaimsPrincipal principal)
     {
-        // A scope stands for one circuit; it lives as long as the test's app.
-        var services = app.Services.CreateScope().ServiceProvider;
+        var services = app.Scope();
         var state = (IHostEnvironmentAuthenticationStateProvider)services.GetRequiredService<AuthenticationStateProvider>();
         state.SetAuthenticationState(Task.FromResult(new AuthenticationState(principal)));
         return services.GetRequiredService<PanelUser>();

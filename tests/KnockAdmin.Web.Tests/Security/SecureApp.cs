@@ -32,6 +32,8 @@ public sealed class SecureApp(string? directory = null, IReadOnlyDictionary<stri
 
     private readonly bool _ownsDirectory = directory is null;
 
+    private readonly List<IServiceScope> _scopes = [];
+
     public string Directory { get; } = directory ?? System.IO.Directory.CreateTempSubdirectory("knockadmin-security-").FullName;
 
     public FakeTimeProvider Time { get; } = new(DateTimeOffset.UtcNow);
@@ -96,8 +98,22 @@ public sealed class SecureApp(string? directory = null, IReadOnlyDictionary<stri
     public Task<List<AuditEntryEntity>> AuditAsync(string action) =>
         QueryAsync(db => db.AuditEntries.Where(e => e.Action == action).OrderBy(e => e.Id).ToListAsync());
 
+    /// <summary>A scope that stands for one page or circuit; disposed with the app.</summary>
+    public IServiceProvider Scope()
+    {
+        var scope = Services.CreateScope();
+        _scopes.Add(scope);
+        return scope.ServiceProvider;
+    }
+
     protected override void Dispose(bool disposing)
     {
+        foreach (var scope in _scopes)
+        {
+            scope.Dispose();
+        }
+
+        _scopes.Clear();
         base.Dispose(disposing);
         SqliteConnection.ClearAllPools();
         if (_ownsDirectory && System.IO.Directory.Exists(Directory))

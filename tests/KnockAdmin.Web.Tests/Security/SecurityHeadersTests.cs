@@ -79,6 +79,25 @@ public sealed partial class SecurityHeadersTests
         await Task.CompletedTask;
     }
 
+    [Fact]
+    public void A_limit_of_zero_or_less_is_refused_with_the_setting_named()
+    {
+        var result = new SecurityOptionsValidator().Validate(null, new SecurityOptions { LockoutMinutes = 0, MaxFailedLogins = -1 });
+
+        Assert.Equal(
+            ["Security:MaxFailedLogins must be a positive whole number (it is -1).", "Security:LockoutMinutes must be a positive whole number (it is 0)."],
+            result.Failures);
+        Assert.True(new SecurityOptionsValidator().Validate(null, new SecurityOptions()).Succeeded);
+    }
+
+    [Fact]
+    public void The_panel_checks_the_security_settings_at_start()
+    {
+        using var app = new SecureApp();
+
+        Assert.Contains(app.Services.GetServices<IValidateOptions<SecurityOptions>>(), v => v is SecurityOptionsValidator);
+    }
+
     private static string Header(HttpResponseMessage response, string name) =>
         response.Headers.TryGetValues(name, out var values) ? string.Join(",", values) : throw new Xunit.Sdk.XunitException($"{name} is missing on {response.RequestMessage?.RequestUri} ({response.StatusCode})");
 
