@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using KnockAdmin.Infrastructure.Data;
 using KnockAdmin.Infrastructure.Security;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -31,6 +32,8 @@ public static class SecurityRegistration
         services.AddAuthentication(UiAuthentication.Scheme).AddCookie(UiAuthentication.Scheme);
         services.AddOptions<CookieAuthenticationOptions>(UiAuthentication.Scheme)
             .Configure<IOptions<SecurityOptions>>((cookie, security) => ConfigureCookie(cookie, security.Value));
+        // The antiforgery cookie is HttpOnly and SameSite=Strict by default; Secure too whenever the page came over HTTPS.
+        services.Configure<AntiforgeryOptions>(antiforgery => antiforgery.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, PanelAuthenticationStateProvider>();
         services.AddUiPolicies();

@@ -161,6 +161,9 @@ public sealed class LoginTests
         var antiforgery = Assert.Single(page.Headers.GetValues("Set-Cookie"), c => c.StartsWith(".AspNetCore.Antiforgery"));
         Assert.Contains("; samesite=strict", antiforgery, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("; httponly", antiforgery, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("; secure", antiforgery, StringComparison.OrdinalIgnoreCase);
+        var overHttps = await app.Browser(https: true).GetAsync("/account/login");
+        Assert.Contains("; secure", Assert.Single(overHttps.Headers.GetValues("Set-Cookie"), c => c.StartsWith(".AspNetCore.Antiforgery")), StringComparison.OrdinalIgnoreCase);
 
         var forged = await browser.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
         {
