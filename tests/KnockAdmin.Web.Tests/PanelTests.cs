@@ -5,7 +5,7 @@ namespace KnockAdmin.Web.Tests;
 public sealed class PanelTests
 {
     [Fact]
-    public async Task The_panel_home_page_is_served_without_a_token()
+    public async Task Before_the_first_admin_exists_the_home_page_leads_to_the_set_up_page()
     {
         using var app = new KnockAdminApp();
         var client = app.CreateClient();
@@ -13,6 +13,7 @@ public sealed class PanelTests
         var response = await client.GetAsync("/");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("/account/setup-required", response.RequestMessage?.RequestUri?.AbsolutePath);
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
     }
 

@@ -1,5 +1,6 @@
 using KnockAdmin.Web.Api;
 using KnockAdmin.Web.Components;
+using KnockAdmin.Web.Security;
 
 namespace KnockAdmin.Web.Hosting;
 
@@ -7,6 +8,8 @@ public static class RequestPipeline
 {
     public static WebApplication UseKnockAdminPipeline(this WebApplication app)
     {
+        app.UseKnockAdminSecurityHeaders();
+
         // API clients get problem-details JSON; the HTML error and not-found pages are for the UI only.
         app.UseWhen(context => context.IsApiRequest(), api => api.UseExceptionHandler());
         app.UseWhen(context => !context.IsApiRequest(), ui =>
@@ -21,6 +24,7 @@ public static class RequestPipeline
         });
         app.UseHttpsRedirection();
 
+        app.UseFirstAdminGate();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();

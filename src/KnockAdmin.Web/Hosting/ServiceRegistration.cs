@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using KnockAdmin.Infrastructure;
 using KnockAdmin.Web.Api;
+using KnockAdmin.Web.Security;
 
 namespace KnockAdmin.Web.Hosting;
 
@@ -15,6 +16,7 @@ public static class ServiceRegistration
         services.AddKnockAdminFirewall(SelfCommandFactory.Create());
         services.AddKnockAdminMonitors();
         services.AddKnockAdminApi();
+        services.AddKnockAdminSecurity();
         return services;
     }
 
