@@ -8,7 +8,10 @@ public sealed class FirewallException(
     string message, string step, int? exitCode = null, int? lineNumber = null, string? offendingLine = null)
     : Exception(message)
 {
-    /// <summary>snapshot, test, apply, verify or unavailable.</summary>
+    /// <summary>The step name when the firewall cannot be used at all (no privileges, no tools): nothing was run.</summary>
+    public const string Unavailable = "unavailable";
+
+    /// <summary>snapshot, test, apply, verify or <see cref="Unavailable"/>.</summary>
     public string Step { get; } = step;
 
     public int? ExitCode { get; } = exitCode;

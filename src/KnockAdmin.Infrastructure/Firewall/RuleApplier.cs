@@ -17,14 +17,14 @@ public sealed class RuleApplier(FirewallCommands commands, FirewallDetector dete
         var backend = await detector.DetectAsync(cancellationToken);
         if (!backend.CanApply)
         {
-            throw new FirewallException($"Applying is not possible here: {backend.RefusalReason}", "unavailable");
+            throw new FirewallException($"Applying is not possible here: {backend.RefusalReason}", FirewallException.Unavailable);
         }
 
         if (!wanted.V6.IsEmpty && !backend.Ipv6Tools)
         {
             throw new FirewallException(
                 "IPv6 rules were generated but ip6tables-restore/ip6tables-save are missing; install iptables or switch IPv6 off.",
-                "unavailable");
+                FirewallException.Unavailable);
         }
 
         // The check covers the generated rules themselves and needs nothing from the live ruleset, so it runs while

@@ -169,9 +169,14 @@ public sealed class RevisionService(
         }
         catch (FirewallException failure)
         {
-            revision.State = RevisionState.Failed;
-            revision.Error = failure.Message;
-            db.Revisions.Add(revision);
+            // Nothing ran when the firewall cannot be used at all: that is audited, but it is no revision.
+            if (failure.Step != FirewallException.Unavailable)
+            {
+                revision.State = RevisionState.Failed;
+                revision.Error = failure.Message;
+                db.Revisions.Add(revision);
+            }
+
             audit.Add(actor, rollbackOf is null ? AuditActions.Apply : AuditActions.Rollback, $"Apply failed, the kernel was left as it was: {failure.Message}");
             await db.SaveChangesAsync(CancellationToken.None);
             throw;

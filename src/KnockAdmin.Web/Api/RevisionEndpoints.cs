@@ -124,7 +124,7 @@ public static class RevisionEndpoints
                 var backend = await detector.DetectAsync(cancellationToken);
                 if (!backend.CanApply)
                 {
-                    return EngineResults.Firewall(new FirewallException($"The live rules cannot be read: {backend.RefusalReason}", "unavailable"));
+                    return EngineResults.Firewall(new FirewallException($"The live rules cannot be read: {backend.RefusalReason}", FirewallException.Unavailable));
                 }
 
                 var desired = RuleGenerator.Generate(config);
