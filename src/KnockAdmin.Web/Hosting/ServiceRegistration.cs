@@ -15,6 +15,7 @@ public static class ServiceRegistration
         services.AddKnockAdminFirewall(SelfCommandFactory.Create());
         services.AddKnockAdminMonitors();
         services.AddKnockAdminApi();
+        services.AddKnockAdminUi();
         return services;
     }
 
