@@ -17,6 +17,7 @@ public static class ServiceRegistration
         services.AddKnockAdminMonitors();
         services.AddKnockAdminApi();
         services.AddKnockAdminSecurity();
+        services.AddKnockAdminUi();
         return services;
     }
 

@@ -45,7 +45,7 @@ public sealed class EndpointAccessTests
         await app.AddUserAsync("alice");
         var browser = app.Browser();
         var pages = PanelPages.All.Where(p => !PanelPages.AllowsAnonymous(p)).ToList();
-        Assert.Contains(pages, p => p.Name == "Home");
+        Assert.Contains(pages, p => p.Name == "Dashboard");
 
         foreach (var path in PanelPages.Paths(pages))
         {

@@ -1,0 +1,21 @@
+using KnockAdmin.Web.Panel;
+using MudBlazor.Services;
+
+namespace KnockAdmin.Web.Hosting;
+
+public static class UiRegistration
+{
+    /// <summary>The panel's pages: MudBlazor, the per-circuit actor, and the live views over the kernel.</summary>
+    public static IServiceCollection AddKnockAdminUi(this IServiceCollection services)
+    {
+        services.AddMudServices();
+        services.AddHttpContextAccessor();
+        services.AddScoped<PanelActor>();
+        services.AddSingleton<ServiceScopes>();
+        services.AddSingleton<IRecentSource, KernelRecentSource>();
+        services.AddSingleton<RecentMonitor>();
+        services.AddScoped<IRecentActions, KernelRecentActions>();
+        services.AddScoped<ILiveFirewall, KernelLiveFirewall>();
+        return services;
+    }
+}

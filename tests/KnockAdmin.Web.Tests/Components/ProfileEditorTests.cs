@@ -1,0 +1,143 @@
+using Bunit;
+using KnockAdmin.Core.Model;
+using KnockAdmin.Infrastructure.Configuration;
+using KnockAdmin.Web.Components.Pages;
+using KnockAdmin.Web.Tests.Components.Support;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KnockAdmin.Web.Tests.Components;
+
+public sealed class ProfileEditorTests : PanelTestContext
+{
+    private static readonly KnockProfile Ssh = new()
+    {
+        Name = "ssh",
+        Steps = [PortSpec.Tcp(7000), PortSpec.Tcp(8000), PortSpec.Udp(9000), PortSpec.Tcp(7500)],
+        ProtectedPorts = [PortSpec.Tcp(22)],
+    };
+
+    [Fact]
+    public async Task A_bad_name_shows_its_error_next_to_the_name_field()
+    {
+        RenderProviders();
+        var page = Render<ProfileEditor>();
+
+        await page.Find("#profile-name").InputAsync(new ChangeEventArgs { Value = "bad name!" });
+
+        page.WaitForAssertion(() =>
+        {
+            var issue = page.Find("[data-field='profiles[0].name']");
+            Assert.Equal("error", issue.GetAttribute("data-severity"));
+            Assert.Contains("only letters", issue.TextContent, StringComparison.OrdinalIgnoreCase);
+        });
+    }
+
+    [Fact]
+    public async Task A_weak_sequence_is_a_warning_shown_apart_from_errors()
+    {
+        await CreateProfileAsync(Ssh with { Steps = [PortSpec.Tcp(1111), PortSpec.Tcp(2222), PortSpec.Tcp(3333)] });
+        var stored = await WithAsync<ConfigurationStore, IReadOnlyList<StoredProfile>>(store => store.ListProfilesAsync());
+        RenderProviders();
+
+        var page = Render<ProfileEditor>(parameters => parameters.Add(p => p.Id, stored[0].Id));
+
+        page.WaitForAssertion(() =>
+        {
+            var warning = page.Find("[data-field='profiles[0].steps']");
+            Assert.Equal("warning", warning.GetAttribute("data-severity"));
+            Assert.Contains("Warning:", warning.TextContent);
+            Assert.Empty(page.FindAll("[data-severity='error']"));
+        });
+    }
+
+    [Fact]
+    public async Task A_step_port_out_of_range_is_shown_under_that_step_only()
+    {
+        var stored = await CreateProfileAsync(Ssh);
+        RenderProviders();
+        var page = Render<ProfileEditor>(parameters => parameters.Add(p => p.Id, stored.Id));
+        page.WaitForAssertion(() => Assert.Equal(4, page.FindAll(".port-list[data-list='steps'] .port-row").Count));
+
+        await page.Find("#steps-2-port").InputAsync(new ChangeEventArgs { Value = "70000" });
+
+        page.WaitForAssertion(() =>
+        {
+            var issues = page.FindAll("[data-severity='error']");
+            Assert.Single(issues);
+            Assert.Equal("profiles[0].steps[2].port", issues[0].GetAttribute("data-field"));
+        });
+    }
+
+    [Fact]
+    public async Task I_can_reorder_steps_and_the_saved_profile_keeps_the_new_order()
+    {
+        var stored = await CreateProfileAsync(Ssh);
+        RenderProviders();
+        var page = Render<ProfileEditor>(parameters => parameters.Add(p => p.Id, stored.Id));
+        page.WaitForAssertion(() => Assert.Equal(4, page.FindAll(".port-list[data-list='steps'] .port-row").Count));
+
+        await page.Find(".port-list[data-list='steps'] .port-row[data-row='0'] .move-down").ClickAsync(new());
+        await page.Find(".port-list[data-list='steps'] .port-row[data-row='3'] .move-up").ClickAsync(new());
+        Assert.Equal("8000", page.Find("#steps-0-port").GetAttribute("value"));
+        Assert.Equal("7000", page.Find("#steps-1-port").GetAttribute("value"));
+        Assert.Equal("7500", page.Find("#steps-2-port").GetAttribute("value"));
+
+        await page.Find(".save-button").ClickAsync(new());
+
+        var saved = await WithAsync<ConfigurationStore, StoredProfile?>(store => store.FindProfileAsync(stored.Id));
+        Assert.Equal([PortSpec.Tcp(8000), PortSpec.Tcp(7000), PortSpec.Tcp(7500), PortSpec.Udp(9000)], saved!.Profile.Steps);
+        Assert.EndsWith("/profiles", Services.GetRequiredService<NavigationManager>().Uri);
+    }
+
+    [Fact]
+    public async Task I_can_add_and_remove_steps()
+    {
+        var stored = await CreateProfileAsync(Ssh);
+        RenderProviders();
+        var page = Render<ProfileEditor>(parameters => parameters.Add(p => p.Id, stored.Id));
+        page.WaitForAssertion(() => Assert.Equal(4, page.FindAll(".port-list[data-list='steps'] .port-row").Count));
+
+        await page.Find(".port-list[data-list='steps'] .port-row[data-row='1'] .remove").ClickAsync(new());
+        await page.Find(".port-list[data-list='steps'] .add").ClickAsync(new());
+        await page.Find("#steps-3-port").InputAsync(new ChangeEventArgs { Value = "6100" });
+        await page.Find(".save-button").ClickAsync(new());
+
+        var saved = await WithAsync<ConfigurationStore, StoredProfile?>(store => store.FindProfileAsync(stored.Id));
+        Assert.Equal([7000, 9000, 7500, 6100], saved!.Profile.Steps.Select(s => s.Port));
+    }
+
+    [Fact]
+    public async Task Saving_over_someone_elses_change_shows_the_conflict_in_words_and_keeps_my_edit()
+    {
+        var stored = await CreateProfileAsync(Ssh);
+        RenderProviders();
+        var page = Render<ProfileEditor>(parameters => parameters.Add(p => p.Id, stored.Id));
+        page.WaitForAssertion(() => page.Find("#step-timeout"));
+        await WithAsync<ConfigurationStore, StoredProfile>(store =>
+            store.UpdateProfileAsync(stored.Id, stored.Version, Ssh with { OpenWindowSeconds = 45 }, TestActor));
+
+        await page.Find("#step-timeout").InputAsync(new ChangeEventArgs { Value = "12" });
+        await page.Find(".save-button").ClickAsync(new());
+
+        page.WaitForAssertion(() => Assert.Contains("changed by someone else", page.Find(".save-conflict").TextContent));
+        Assert.Equal("12", page.Find("#step-timeout").GetAttribute("value"));
+        var kept = await WithAsync<ConfigurationStore, StoredProfile?>(store => store.FindProfileAsync(stored.Id));
+        Assert.Equal(45, kept!.Profile.OpenWindowSeconds);
+        Assert.Equal(10, kept.Profile.StepTimeoutSeconds);
+    }
+
+    [Fact]
+    public async Task Saving_an_invalid_profile_lists_the_problems_and_stores_nothing()
+    {
+        RenderProviders();
+        var page = Render<ProfileEditor>();
+
+        await page.Find("#profile-name").InputAsync(new ChangeEventArgs { Value = "web" });
+        await page.Find(".save-button").ClickAsync(new());
+
+        page.WaitForAssertion(() => Assert.Contains("steps[0].port", page.Find(".save-invalid").TextContent));
+        var profiles = await WithAsync<ConfigurationStore, IReadOnlyList<StoredProfile>>(store => store.ListProfilesAsync());
+        Assert.Empty(profiles);
+    }
+}

@@ -1,0 +1,70 @@
+using Bunit;
+using KnockAdmin.Infrastructure.Configuration;
+using KnockAdmin.Web.Components.Pages;
+using KnockAdmin.Web.Tests.Components.Support;
+using Microsoft.AspNetCore.Components;
+
+namespace KnockAdmin.Web.Tests.Components;
+
+public sealed class SettingsAndAuditTests : PanelTestContext
+{
+    [Fact]
+    public async Task A_bad_trusted_source_is_shown_next_to_the_field_and_blocks_the_save()
+    {
+        RenderProviders();
+        var page = Render<Settings>();
+        page.WaitForAssertion(() => page.Find("#trusted-sources"));
+
+        await page.Find("#trusted-sources").InputAsync(new ChangeEventArgs { Value = "10.0.0.0/8\n300.1.2.3/8" });
+        page.WaitForAssertion(() => Assert.Equal("settings.trustedSources[1]", page.Find("[data-severity='error']").GetAttribute("data-field")));
+        await page.Find(".save-button").ClickAsync(new());
+
+        page.WaitForAssertion(() => Assert.Contains("trustedSources[1]", page.Find(".save-invalid").TextContent));
+        var stored = await WithAsync<ConfigurationStore, StoredSettings>(store => store.GetSettingsAsync());
+        Assert.Equal(0, stored.Version);
+    }
+
+    [Fact]
+    public async Task Saved_settings_are_stored_with_every_generator_option()
+    {
+        RenderProviders();
+        var page = Render<Settings>();
+        page.WaitForAssertion(() => page.Find("#trusted-sources"));
+
+        await page.Find("#trusted-sources").InputAsync(new ChangeEventArgs { Value = "10.8.0.0/24" });
+        foreach (var option in page.FindAll("input[type='checkbox']").Skip(2).ToList())
+        {
+            await option.ChangeAsync(new ChangeEventArgs { Value = true });
+        }
+
+        await page.Find(".save-button").ClickAsync(new());
+
+        var stored = await WithAsync<ConfigurationStore, StoredSettings>(store => store.GetSettingsAsync());
+        Assert.Equal(["10.8.0.0/24"], stored.Settings.TrustedSources);
+        Assert.True(stored.Settings.Options.TolerateRepeatedStep);
+        Assert.True(stored.Settings.Options.SynOnly);
+        Assert.True(stored.Settings.Options.AnswerAsClosedPort);
+        Assert.True(stored.Settings.Options.LogKnocks);
+    }
+
+    [Fact]
+    public async Task The_audit_log_filters_by_text()
+    {
+        await CreateProfileAsync(new Core.Model.KnockProfile { Name = "alpha", Steps = [Core.Model.PortSpec.Tcp(7000), Core.Model.PortSpec.Tcp(8000), Core.Model.PortSpec.Tcp(6000)], ProtectedPorts = [Core.Model.PortSpec.Tcp(22)] });
+        await CreateProfileAsync(new Core.Model.KnockProfile { Name = "beta", Steps = [Core.Model.PortSpec.Tcp(7100), Core.Model.PortSpec.Tcp(8100), Core.Model.PortSpec.Tcp(6100)], ProtectedPorts = [Core.Model.PortSpec.Tcp(2222)] });
+        RenderProviders();
+        var page = Render<Audit>();
+        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll(".audit tbody tr").Count));
+
+        await page.Find("#filter-text").InputAsync(new ChangeEventArgs { Value = "beta" });
+        // The filter waits for typing to pause; the panel's clock is the fake one.
+        Time.Advance(TimeSpan.FromSeconds(1));
+
+        page.WaitForAssertion(() =>
+        {
+            var rows = page.FindAll(".audit tbody tr");
+            Assert.Single(rows);
+            Assert.Contains("Created profile 'beta'.", rows[0].TextContent);
+        });
+    }
+}

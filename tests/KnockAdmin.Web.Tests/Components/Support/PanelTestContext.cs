@@ -1,0 +1,141 @@
+using System.Net;
+using Bunit;
+using KnockAdmin.Core.Model;
+using KnockAdmin.Infrastructure;
+using KnockAdmin.Infrastructure.Auditing;
+using KnockAdmin.Infrastructure.Configuration;
+using KnockAdmin.Infrastructure.Data;
+using KnockAdmin.Infrastructure.Revisions;
+using KnockAdmin.Web.Hosting;
+using KnockAdmin.Web.Panel;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Time.Testing;
+using MudBlazor;
+
+namespace KnockAdmin.Web.Tests.Components.Support;
+
+/// <summary>
+/// A bUnit context wired like the panel: real services on a real, migrated SQLite file. Only what would need a kernel
+/// is fake (recent lists, live rules); the firewall namespace is one that does not exist, so an apply fails in words
+/// and never reaches this machine's firewall.
+/// </summary>
+public abstract class PanelTestContext : BunitContext, IAsyncLifetime
+{
+    public const string AbsentNamespace = "ka-bunit-absent";
+
+    private readonly string directory = Directory.CreateTempSubdirectory("knockadmin-ui-").FullName;
+
+    protected PanelTestContext()
+    {
+        var connectionString = new SqliteConnectionStringBuilder { DataSource = Path.Combine(directory, "knockadmin.db") }.ToString();
+        ConnectionString = connectionString;
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:KnockAdmin"] = connectionString,
+            ["Firewall:NetworkNamespace"] = AbsentNamespace,
+            ["Apply:ConfirmWithinSeconds"] = "30",
+        }).Build();
+
+        Services.AddSingleton<IConfiguration>(configuration);
+        Services.AddSingleton<IHostEnvironment>(new TestHostEnvironment(directory));
+        Services.AddLogging();
+        Services.AddKnockAdminStorage();
+        Services.AddKnockAdminFirewall(new SelfCommand("/bin/false", []));
+        Services.AddSingleton<DriftMonitor>();
+        Services.AddKnockAdminUi();
+        Services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Time));
+        Services.Replace(ServiceDescriptor.Singleton<IRecentSource>(RecentSource));
+        Services.Replace(ServiceDescriptor.Scoped<IRecentActions>(_ => RecentActions));
+        Services.Replace(ServiceDescriptor.Scoped<ILiveFirewall>(_ => LiveFirewall));
+        Services.Replace(ServiceDescriptor.Scoped(_ => Admin));
+        // Both reach into the renderer, which builds the service provider: only after every registration.
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        SetRendererInfo(new RendererInfo("Server", true));
+    }
+
+    public string ConnectionString { get; }
+
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 27, 10, 0, 0, TimeSpan.Zero));
+
+    public FakeRecentSource RecentSource { get; } = new();
+
+    public FakeRecentActions RecentActions { get; } = new();
+
+    public FakeLiveFirewall LiveFirewall { get; } = new();
+
+    /// <summary>The admin as the panel sees the connection: loopback unless a test says otherwise.</summary>
+    public PanelActor Admin { get; set; } = new(IPAddress.Loopback, IPAddress.Loopback, 5080, "knock.example.org");
+
+    public static Actor TestActor { get; } = new("tests");
+
+    public async Task InitializeAsync()
+    {
+        await Services.MigrateKnockAdminDatabaseAsync();
+    }
+
+    /// <summary>Renders the providers that dialogs, popovers and snackbars need, next to the page under test.</summary>
+    public IRenderedComponent<MudDialogProvider> RenderProviders()
+    {
+        Render<MudPopoverProvider>();
+        Render<MudSnackbarProvider>();
+        return Render<MudDialogProvider>();
+    }
+
+    public async Task<T> WithAsync<TService, T>(Func<TService, Task<T>> action)
+        where TService : notnull
+    {
+        await using var scope = Services.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
+        return await action(scope.ServiceProvider.GetRequiredService<TService>());
+    }
+
+    public Task<StoredProfile> CreateProfileAsync(KnockProfile profile) =>
+        WithAsync<ConfigurationStore, StoredProfile>(store => store.CreateProfileAsync(profile, TestActor));
+
+    public async Task<RevisionEntity> AddRevisionAsync(RevisionEntity revision)
+    {
+        return await WithAsync<KnockAdminDbContext, RevisionEntity>(async db =>
+        {
+            db.Revisions.Add(revision);
+            await db.SaveChangesAsync();
+            return revision;
+        });
+    }
+
+    public static RevisionEntity Revision(RevisionState state, string rulesV4 = "", DateTimeOffset? deadline = null) => new()
+    {
+        Author = "tests",
+        ConfigJson = FirewallConfigJson.Serialize(FirewallConfig.Tutorial),
+        State = state,
+        RulesV4 = rulesV4,
+        CreatedAt = new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.Zero),
+        ConfirmDeadline = deadline,
+    };
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await base.DisposeAsync();
+        using (var connection = new SqliteConnection(ConnectionString))
+        {
+            SqliteConnection.ClearPool(connection);
+        }
+
+        Directory.Delete(directory, recursive: true);
+    }
+
+    private sealed class TestHostEnvironment(string root) : IHostEnvironment
+    {
+        public string EnvironmentName { get; set; } = Environments.Production;
+
+        public string ApplicationName { get; set; } = "KnockAdmin";
+
+        public string ContentRootPath { get; set; } = root;
+
+        public IFileProvider ContentRootFileProvider { get; set; } = new NullFileProvider();
+    }
+}
