@@ -13,6 +13,8 @@ public static class WebApp
             // appsettings.json and a relative database path are found next to the executable, wherever it is started from.
             ContentRootPath = AppContext.BaseDirectory,
         });
+        // Serves MudBlazor's files when started from a build output in any environment (a published copy has them in wwwroot).
+        builder.WebHost.UseStaticWebAssets();
         builder.Services.AddKnockAdminWeb();
 
         var app = builder.Build();
