@@ -131,6 +131,9 @@ public sealed class PanelStoryTests : IAsyncLifetime
 
         await OpenAsync("");
         await Expect(Page.Locator(".active-revision")).ToContainTextAsync("confirmed");
+        await Expect(Page.Locator(".backend")).ToContainTextAsync("enough to apply");
+        await Expect(Page.Locator(".drift-warning")).ToHaveCountAsync(0);
+        await Expect(Page.Locator(".drift-ok")).ToBeVisibleAsync();
         await browser.ScreenshotAsync("10-dashboard");
         await OpenAsync("audit");
         await Expect(Page.Locator(".audit")).ToContainTextAsync("recent.revoke");
