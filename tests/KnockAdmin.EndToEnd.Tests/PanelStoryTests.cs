@@ -139,6 +139,18 @@ public sealed class PanelStoryTests : IAsyncLifetime
         await Expect(Page.Locator(".audit")).ToContainTextAsync("recent.revoke");
         await Expect(Page.Locator(".audit")).ToContainTextAsync("127.0.0.1");
         await browser.ScreenshotAsync("11-audit");
+
+        // Dark mode, and the layout on a phone.
+        await OpenAsync("");
+        const string Background = "() => getComputedStyle(document.body).backgroundColor";
+        var light = await Page.EvaluateAsync<string>(Background);
+        await Page.Locator("[aria-label='Toggle dark mode']").ClickAsync();
+        await Page.WaitForFunctionAsync($"() => ({Background})() !== '{light}'");
+        await browser.ScreenshotAsync("12-dashboard-dark");
+        await Page.SetViewportSizeAsync(390, 844);
+        await OpenAsync("live");
+        await Expect(Page.Locator(".stage")).ToHaveCountAsync(3);
+        await browser.ScreenshotAsync("13-live-phone");
     }
 
     private Task OpenAsync(string path) => browser!.OpenAsync(Panel, path);
