@@ -107,11 +107,13 @@ public sealed class LivePageTests : PanelTestContext
         await Monitor.RefreshNowAsync();
         page.WaitForAssertion(() => page.Find("tr[data-address='10.77.0.2'] .revoke-button"));
 
-        await page.Find("tr[data-address='10.77.0.2'] .revoke-button").ClickAsync(new());
-        Assert.Empty(RecentActions.Done);
+        // The click's handler waits for the dialog, so it is answered before the click completes.
+        var clicking = page.Find("tr[data-address='10.77.0.2'] .revoke-button").ClickAsync(new());
         var revoke = dialogs.WaitForElement(".mud-dialog-actions button:last-child");
+        Assert.Empty(RecentActions.Done);
         Assert.Contains("Revoke", revoke.TextContent);
         await revoke.ClickAsync(new());
+        await clicking;
 
         page.WaitForAssertion(() => Assert.Equal(["-10.77.0.2 KA-ssh-OPEN"], RecentActions.Done));
         var audit = await WithAsync<KnockAdminDbContext, AuditEntryEntity>(db => db.AuditEntries.SingleAsync(e => e.Action == "recent.revoke"));
@@ -128,10 +130,11 @@ public sealed class LivePageTests : PanelTestContext
         await Monitor.RefreshNowAsync();
         page.WaitForAssertion(() => page.Find("[data-list='KA-ssh-S2'] .flush-button"));
 
-        await page.Find("[data-list='KA-ssh-S2'] .flush-button").ClickAsync(new());
+        var clicking = page.Find("[data-list='KA-ssh-S2'] .flush-button").ClickAsync(new());
         var cancel = dialogs.WaitForElement(".mud-dialog-actions button:first-child");
         Assert.Contains("Cancel", cancel.TextContent);
         await cancel.ClickAsync(new());
+        await clicking;
 
         Assert.Empty(RecentActions.Done);
     }
@@ -147,8 +150,9 @@ public sealed class LivePageTests : PanelTestContext
         await Monitor.RefreshNowAsync();
         page.WaitForAssertion(() => page.Find("tr[data-address='10.77.0.2'] .revoke-button"));
 
-        await page.Find("tr[data-address='10.77.0.2'] .revoke-button").ClickAsync(new());
+        var clicking = page.Find("tr[data-address='10.77.0.2'] .revoke-button").ClickAsync(new());
         await dialogs.WaitForElement(".mud-dialog-actions button:last-child").ClickAsync(new());
+        await clicking;
 
         page.WaitForAssertion(() => Assert.Contains("does not exist in the kernel", page.Find(".error-alert").TextContent));
         Assert.NotNull(page.Find(".grant-button"));

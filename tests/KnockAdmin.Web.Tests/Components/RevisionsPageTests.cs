@@ -41,10 +41,12 @@ public sealed class RevisionsPageTests : PanelTestContext
         var page = Render<Revisions>();
         page.WaitForAssertion(() => page.Find($".rollback-button[data-revision='{first.Id}']"));
 
-        await page.Find($".rollback-button[data-revision='{first.Id}']").ClickAsync(new());
+        // The click's handler waits for the dialog, so it is answered before the click completes.
+        var clicking = page.Find($".rollback-button[data-revision='{first.Id}']").ClickAsync(new());
         var dialog = dialogs.WaitForElement(".mud-dialog");
         Assert.Contains($"Roll back to revision {first.Id}?", dialog.TextContent);
         await dialogs.Find(".mud-dialog-actions button:last-child").ClickAsync(new());
+        await clicking;
 
         page.WaitForAssertion(() =>
         {
