@@ -11,6 +11,8 @@ public static class UiRegistration
         services.AddMudServices();
         services.AddHttpContextAccessor();
         services.AddScoped<PanelActor>();
+        services.AddScoped<AdminGate>();
+        services.AddScoped<Reauthentication>();
         services.AddSingleton<ServiceScopes>();
         services.AddSingleton<IRecentSource, KernelRecentSource>();
         services.AddSingleton<RecentMonitor>();

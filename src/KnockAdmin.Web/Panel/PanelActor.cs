@@ -1,18 +1,15 @@
 using System.Net;
 using System.Net.NetworkInformation;
 using KnockAdmin.Core.Access;
-using KnockAdmin.Infrastructure.Auditing;
 
 namespace KnockAdmin.Web.Panel;
 
 /// <summary>
-/// Who uses this panel circuit: the name recorded in revisions and the audit log, and how the browser is
-/// connected. Read once from the HTTP connection when the circuit starts (the layout resolves it first).
+/// How the browser of this panel circuit is connected (who it is comes from <see cref="AdminGate"/>). Read once from
+/// the HTTP connection when the circuit starts (the layout resolves it first).
 /// </summary>
 public sealed class PanelActor
 {
-    public const string DefaultName = "panel";
-
     public PanelActor(IHttpContextAccessor accessor)
     {
         var connection = accessor.HttpContext?.Connection;
@@ -38,8 +35,6 @@ public sealed class PanelActor
 
     /// <summary>The host name the browser used to reach the panel, as a default for client commands.</summary>
     public string? Host { get; }
-
-    public Actor Actor => new(DefaultName, Remote?.ToString());
 
     public AdminConnection Connection => new(Remote, InterfaceOf(LocalAddress), LocalPort);
 

@@ -16,6 +16,7 @@ public static class ProblemText
         FirewallException => $"The firewall refused: {exception.Message}",
         RecentListActionException => exception.Message,
         NetworkNamespaceUnavailableException => exception.Message,
+        Security.AdminRequiredException or Security.ReauthenticationRequiredException => exception.Message,
         OperationCanceledException => "The operation was cancelled.",
         _ => $"Something went wrong: {exception.Message}",
     };

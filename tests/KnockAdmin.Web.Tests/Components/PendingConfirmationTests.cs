@@ -38,7 +38,7 @@ public sealed class PendingConfirmationTests : PanelTestContext
         Assert.Equal(RevisionState.Confirmed, confirmed?.State);
         var stored = await WithAsync<KnockAdminDbContext, RevisionEntity>(db => db.Revisions.SingleAsync(r => r.Id == revision.Id));
         Assert.Equal(RevisionState.Confirmed, stored.State);
-        Assert.Equal("panel", (await WithAsync<KnockAdminDbContext, AuditEntryEntity>(db => db.AuditEntries.SingleAsync(e => e.Action == "confirm"))).Actor);
+        Assert.Equal($"user:{UserName}", (await WithAsync<KnockAdminDbContext, AuditEntryEntity>(db => db.AuditEntries.SingleAsync(e => e.Action == "confirm"))).Actor);
     }
 
     [Fact]

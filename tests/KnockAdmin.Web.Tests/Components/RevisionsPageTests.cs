@@ -55,6 +55,7 @@ public sealed class RevisionsPageTests : PanelTestContext
             Assert.DoesNotContain(" at KnockAdmin", alert);
         });
         var states = await WithAsync<KnockAdminDbContext, List<RevisionState>>(db => db.Revisions.OrderBy(r => r.Id).Select(r => r.State).ToListAsync());
-        Assert.Equal([RevisionState.Superseded, RevisionState.Confirmed, RevisionState.Failed], states);
+        // The firewall could not be reached at all, so nothing ran and no revision was added.
+        Assert.Equal([RevisionState.Superseded, RevisionState.Confirmed], states);
     }
 }

@@ -54,7 +54,8 @@ public sealed class SettingsAndAuditTests : PanelTestContext
         await CreateProfileAsync(new Core.Model.KnockProfile { Name = "beta", Steps = [Core.Model.PortSpec.Tcp(7100), Core.Model.PortSpec.Tcp(8100), Core.Model.PortSpec.Tcp(6100)], ProtectedPorts = [Core.Model.PortSpec.Tcp(2222)] });
         RenderProviders();
         var page = Render<Audit>();
-        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll(".audit tbody tr").Count));
+        // Alice's account (added by the test context) and the two profiles.
+        page.WaitForAssertion(() => Assert.Equal(3, page.FindAll(".audit tbody tr").Count));
 
         await page.Find("#filter-text").InputAsync(new ChangeEventArgs { Value = "beta" });
         // The filter waits for typing to pause; the panel's clock is the fake one.

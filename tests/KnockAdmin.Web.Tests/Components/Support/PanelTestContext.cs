@@ -1,13 +1,18 @@
+using System.Globalization;
 using System.Net;
+using System.Security.Claims;
 using Bunit;
+using Bunit.TestDoubles;
 using KnockAdmin.Core.Model;
 using KnockAdmin.Infrastructure;
 using KnockAdmin.Infrastructure.Auditing;
 using KnockAdmin.Infrastructure.Configuration;
 using KnockAdmin.Infrastructure.Data;
 using KnockAdmin.Infrastructure.Revisions;
+using KnockAdmin.Infrastructure.Security;
 using KnockAdmin.Web.Hosting;
 using KnockAdmin.Web.Panel;
+using KnockAdmin.Web.Security;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
@@ -54,6 +59,14 @@ public abstract class PanelTestContext : BunitContext, IAsyncLifetime
         Services.Replace(ServiceDescriptor.Scoped<IRecentActions>(_ => RecentActions));
         Services.Replace(ServiceDescriptor.Scoped<ILiveFirewall>(_ => LiveFirewall));
         Services.Replace(ServiceDescriptor.Scoped(_ => Admin));
+        // The pages ask the signed-in user's role and sign-in time on the server: a real PanelUser over a fake
+        // authentication state for "alice", an admin who signed in just now (her row is added at initialisation).
+        Services.AddOptions<SecurityOptions>();
+        Services.AddSingleton<LoginThrottle>();
+        Services.AddScoped<LoginService>();
+        Services.AddScoped<PanelUser>();
+        Authorization = AddAuthorization();
+        SignInAs(Roles.Admin, signedInAt: Time.GetUtcNow());
         // Both reach into the renderer, which builds the service provider: only after every registration.
         JSInterop.Mode = JSRuntimeMode.Loose;
         SetRendererInfo(new RendererInfo("Server", true));
@@ -74,9 +87,26 @@ public abstract class PanelTestContext : BunitContext, IAsyncLifetime
 
     public static Actor TestActor { get; } = new("tests");
 
+    public const string UserName = "alice";
+
+    public const string UserPassword = "correct horse battery staple";
+
+    public BunitAuthorizationContext Authorization { get; }
+
+    /// <summary>The fake session: alice with <paramref name="role"/>, signed in at <paramref name="signedInAt"/>.</summary>
+    public void SignInAs(string role, DateTimeOffset signedInAt)
+    {
+        Authorization.SetAuthorized(UserName);
+        Authorization.SetRoles(role);
+        Authorization.SetClaims(
+            new Claim(ClaimTypes.NameIdentifier, "1"),
+            new Claim(UiAuthentication.AuthenticatedAtClaim, signedInAt.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture)));
+    }
+
     public async Task InitializeAsync()
     {
         await Services.MigrateKnockAdminDatabaseAsync();
+        await WithAsync<UserService, UserEntity>(users => users.AddAsync(UserName, Roles.Admin, UserPassword, TestActor));
     }
 
     /// <summary>Renders the providers that dialogs, popovers and snackbars need, next to the page under test.</summary>
