@@ -74,6 +74,23 @@ public sealed class PanelServer : IAsyncDisposable
         }
     }
 
+    /// <summary>The one-time setup link the panel logs at its first start.</summary>
+    public async Task<string> SetupLinkAsync()
+    {
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            var match = System.Text.RegularExpressions.Regex.Match(Log, @"http://\S+/account/setup\?token=[A-Za-z0-9_-]+");
+            if (match.Success)
+            {
+                return match.Value;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new InvalidOperationException($"The panel logged no setup link:\n{Log}");
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!process.HasExited)

@@ -18,6 +18,8 @@ public sealed class PanelStoryTests : IAsyncLifetime
 
     private NamespacePair Pair => pair!;
 
+    private const string AdminPassword = "a long enough admin password";
+
     private Uri Panel => server!.Address;
 
     private IPage Page => browser!.Page;
@@ -60,8 +62,19 @@ public sealed class PanelStoryTests : IAsyncLifetime
     [Fact]
     public async Task I_can_create_apply_watch_revoke_and_roll_back_from_the_browser()
     {
+        // First start: no admin exists, the log holds the one-time setup link, and it creates the first admin.
+        var setupLink = await server!.SetupLinkAsync();
+        await Page.GotoAsync(setupLink);
+        await Page.Locator("#name").FillAsync("alice");
+        await Page.Locator("#password").FillAsync(AdminPassword);
+        await Page.Locator("#confirm").FillAsync(AdminPassword);
+        await browser!.ScreenshotAsync("00-setup");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Create admin" }).ClickAsync();
+        await Page.WaitForURLAsync(Panel.ToString());
+
         // An empty panel first.
         await OpenAsync("");
+        await Expect(Page.Locator(".signed-in-user")).ToContainTextAsync("alice (admin)");
         await browser!.ScreenshotAsync("01-dashboard-empty");
 
         // Create the profile 1111, 2222, 3333 → tcp/22.
