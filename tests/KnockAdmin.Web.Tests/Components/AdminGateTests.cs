@@ -30,17 +30,7 @@ public sealed class AdminGateTests : PanelTestContext
     [Fact]
     public async Task Applying_after_an_old_sign_in_asks_for_the_password_and_a_wrong_one_stops_it()
     {
-        SignInAs(Roles.Admin, Time.GetUtcNow().AddHours(-2));
-        await CreateProfileAsync(Core.Model.FirewallConfig.Tutorial.Profiles[0]);
-        var dialogs = RenderProviders();
-        var page = Render<ApplyPage>();
-        page.WaitForAssertion(() => page.Find(".apply-button"));
-
-        var clicking = page.Find(".apply-button").ClickAsync(new());
-        dialogs.WaitForElement("#reauth-password");
-        await dialogs.Find("#reauth-password").InputAsync(new Microsoft.AspNetCore.Components.ChangeEventArgs { Value = "not the password" });
-        await dialogs.Find(".reauth-submit").ClickAsync(new());
-        await clicking;
+        var page = await ApplyAfterAnOldSignInAsync(typedPassword: "not the password");
 
         page.WaitForAssertion(() => Assert.Contains("password was not confirmed", page.Find(".error-alert").TextContent));
         Assert.Empty(await WithAsync<KnockAdminDbContext, List<RevisionEntity>>(db => db.Revisions.ToListAsync()));
@@ -51,6 +41,15 @@ public sealed class AdminGateTests : PanelTestContext
     [Fact]
     public async Task The_right_password_lets_the_apply_go_on_to_the_firewall()
     {
+        var page = await ApplyAfterAnOldSignInAsync(typedPassword: UserPassword);
+
+        // Past the password, the apply reaches the (absent) test namespace and is refused there, in words.
+        page.WaitForAssertion(() => Assert.Contains("The firewall refused", page.Find(".error-alert").TextContent));
+    }
+
+    /// <summary>Signed in two hours ago, alice clicks Apply and answers the password prompt.</summary>
+    private async Task<IRenderedComponent<ApplyPage>> ApplyAfterAnOldSignInAsync(string typedPassword)
+    {
         SignInAs(Roles.Admin, Time.GetUtcNow().AddHours(-2));
         await CreateProfileAsync(Core.Model.FirewallConfig.Tutorial.Profiles[0]);
         var dialogs = RenderProviders();
@@ -59,11 +58,9 @@ public sealed class AdminGateTests : PanelTestContext
 
         var clicking = page.Find(".apply-button").ClickAsync(new());
         dialogs.WaitForElement("#reauth-password");
-        await dialogs.Find("#reauth-password").InputAsync(new Microsoft.AspNetCore.Components.ChangeEventArgs { Value = UserPassword });
+        await dialogs.Find("#reauth-password").InputAsync(new Microsoft.AspNetCore.Components.ChangeEventArgs { Value = typedPassword });
         await dialogs.Find(".reauth-submit").ClickAsync(new());
         await clicking;
-
-        // Past the password, the apply reaches the (absent) test namespace and is refused there, in words.
-        page.WaitForAssertion(() => Assert.Contains("The firewall refused", page.Find(".error-alert").TextContent));
+        return page;
     }
 }
