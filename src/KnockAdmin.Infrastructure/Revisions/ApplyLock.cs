@@ -8,6 +8,9 @@ public sealed class ApplyLock
 {
     private readonly SemaphoreSlim inProcess = new(1, 1);
 
+    /// <summary>An apply or rollback of this process is under way: the kernel may already hold rules not yet recorded.</summary>
+    public bool IsHeld => inProcess.CurrentCount == 0;
+
     public async Task<IAsyncDisposable> AcquireAsync(string lockDirectory)
     {
         if (!await inProcess.WaitAsync(TimeSpan.Zero))

@@ -13,7 +13,7 @@ namespace KnockAdmin.Infrastructure.Revisions;
 /// revision back (the kernel forgets everything at reboot).
 /// </summary>
 public sealed class DriftMonitor(
-    IServiceScopeFactory scopes, IOptions<ApplyOptions> options, TimeProvider time, ILogger<DriftMonitor> logger)
+    IServiceScopeFactory scopes, ApplyLock applyLock, IOptions<ApplyOptions> options, TimeProvider time, ILogger<DriftMonitor> logger)
     : BackgroundService
 {
     private volatile DriftStatus? latest;
@@ -24,6 +24,13 @@ public sealed class DriftMonitor(
 
     public async Task<DriftStatus> CheckNowAsync(CancellationToken cancellationToken = default)
     {
+        // Mid-apply the kernel already holds the new rules while the database still names the old revision:
+        // comparing now would report drift that is not there. The next check sees the recorded revision.
+        if (applyLock.IsHeld && latest is { } previous)
+        {
+            return previous;
+        }
+
         await using var scope = scopes.CreateAsyncScope();
         var revisions = scope.ServiceProvider.GetRequiredService<RevisionService>();
         var drift = scope.ServiceProvider.GetRequiredService<DriftDetector>();
