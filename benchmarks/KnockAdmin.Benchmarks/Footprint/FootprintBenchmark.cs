@@ -73,8 +73,8 @@ public static class FootprintBenchmark
             await Task.Delay(Settle);
             result.Idle.Add(MemoryReading.Of(panel.Id));
 
-            await using var context = await browser.LogInAsync(panel.Address);
-            await PanelBrowser.OpenLiveAsync(context, panel.Address);
+            var (context, _) = await browser.LogInToLiveAsync(panel.Address);
+            await using var closeContext = context;
             await Task.Delay(Settle);
             result.OnePage.Add(MemoryReading.Of(panel.Id));
 

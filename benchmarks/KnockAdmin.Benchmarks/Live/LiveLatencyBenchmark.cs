@@ -62,8 +62,8 @@ public static class LiveLatencyBenchmark
             idleNoPage = await CpuShare.MeasureAsync(panel.Id, CpuWindow);
 
             await using var browser = await PanelBrowser.LaunchAsync();
-            await using var context = await browser.LogInAsync(panel.Address);
-            var live = await PanelBrowser.OpenLiveAsync(context, panel.Address);
+            var (context, live) = await browser.LogInToLiveAsync(panel.Address);
+            await using var closeContext = context;
             await Task.Delay(SettleBeforeCpu);
             idleOnePage = await CpuShare.MeasureAsync(panel.Id, CpuWindow);
 

@@ -41,18 +41,22 @@ public sealed class PanelBrowser : IAsyncDisposable
         }
     }
 
-    /// <summary>A fresh browser context (own cookies) logged in to <paramref name="panel"/>.</summary>
-    public async Task<IBrowserContext> LogInAsync(Uri panel)
+    /// <summary>
+    /// A fresh browser context (own cookies) logged in to <paramref name="panel"/>, with the Live page open and interactive.
+    /// The login form sends the browser straight on to the Live page, so no other page (whose circuit would linger and
+    /// subscribe to the live monitor too) is ever opened.
+    /// </summary>
+    public async Task<(IBrowserContext Context, IPage Live)> LogInToLiveAsync(Uri panel)
     {
         var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 860 } });
         var page = await context.NewPageAsync();
-        await page.GotoAsync(new Uri(panel, "account/login").ToString());
+        await page.GotoAsync(new Uri(panel, "account/login?ReturnUrl=%2Flive").ToString());
         await page.Locator("input[name='name']").FillAsync(PanelProcess.AdminName);
         await page.Locator("input[name='password']").FillAsync(PanelProcess.AdminPassword);
         await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Log in" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
-        await page.CloseAsync();
-        return context;
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/live", new PageWaitForURLOptions { Timeout = 30_000 });
+        await WaitUntilInteractiveAsync(page);
+        return (context, page);
     }
 
     /// <summary>Opens the Live page in a new tab of <paramref name="context"/> and waits until its circuit is interactive.</summary>
@@ -60,14 +64,17 @@ public sealed class PanelBrowser : IAsyncDisposable
     {
         var page = await context.NewPageAsync();
         await page.GotoAsync(new Uri(panel, "live").ToString());
-        await page.Locator("[data-interactive='yes']").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached, Timeout = 60_000 });
-        if (page.Url.Contains("/account/login", StringComparison.Ordinal))
+        if (new Uri(page.Url).AbsolutePath != "/live")
         {
-            throw new InvalidOperationException("The Live page sent the browser to the login page; logging in did not work.");
+            throw new InvalidOperationException($"Opening the Live page ended on {page.Url}; the browser is not logged in.");
         }
 
+        await WaitUntilInteractiveAsync(page);
         return page;
     }
+
+    private static Task WaitUntilInteractiveAsync(IPage page) =>
+        page.Locator("[data-interactive='yes']").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached, Timeout = 60_000 });
 
     public async ValueTask DisposeAsync()
     {
