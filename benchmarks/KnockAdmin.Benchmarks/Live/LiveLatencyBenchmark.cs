@@ -25,7 +25,7 @@ public static class LiveLatencyBenchmark
 
     /// <summary>
     /// Lets start-up work finish before CPU is counted: a freshly started panel spends about half a second of CPU in
-    /// one burst within its first minute and a half (tiered recompilation of what start-up ran), which would otherwise
+    /// one burst within its first minute and a half (presumably tiered recompilation of what start-up ran), which would otherwise
     /// land in the idle reading. A newly opened page brings less new code, so a shorter pause suffices for it.
     /// </summary>
     private static readonly TimeSpan SettleAfterStart = TimeSpan.FromSeconds(90);
