@@ -3,25 +3,27 @@ using System.Globalization;
 namespace KnockAdmin.Benchmarks;
 
 /// <summary>
-/// Command line: <c>apply</c>, <c>knock</c> or BenchmarkDotNet's own arguments (e.g. <c>--filter *Parser*</c>) for
+/// Command line: <c>apply</c>, <c>knock</c>, <c>live</c>, <c>footprint</c> or BenchmarkDotNet's own arguments (e.g. <c>--filter *Parser*</c>) for
 /// the parser and generator benchmarks. <c>--out DIR</c>, <c>--iterations N</c>, <c>--profiles 1,10,50</c> and
 /// <c>--runs N</c> are ours and never reach BenchmarkDotNet.
 /// </summary>
 public sealed record BenchmarkArguments(
-    string Mode, string? OutputDirectory, int Iterations, int[]? ProfileCounts, int KnockRuns, string[] Rest)
+    string Mode, string? OutputDirectory, int Iterations, int[]? ProfileCounts, int? Runs, string[] Rest)
 {
     public const string ApplyMode = "apply";
     public const string KnockMode = "knock";
     public const string MicroMode = "micro";
+    public const string LiveMode = "live";
+    public const string FootprintMode = "footprint";
 
     public static BenchmarkArguments Parse(string[] args)
     {
-        var mode = args.Length > 0 && args[0] is ApplyMode or KnockMode or MicroMode ? args[0] : MicroMode;
+        var mode = args.Length > 0 && args[0] is ApplyMode or KnockMode or LiveMode or FootprintMode or MicroMode ? args[0] : MicroMode;
         var rest = new List<string>();
         string? output = null;
         var iterations = 15;
         int[]? profiles = null;
-        var runs = 10;
+        int? runs = null;
         for (var index = mode == MicroMode && (args.Length == 0 || args[0] != MicroMode) ? 0 : 1; index < args.Length; index++)
         {
             switch (args[index])

@@ -2,7 +2,9 @@ using BenchmarkDotNet.Running;
 using KnockAdmin.Benchmarks;
 using KnockAdmin.Benchmarks.Apply;
 using KnockAdmin.Benchmarks.Kernel;
+using KnockAdmin.Benchmarks.Footprint;
 using KnockAdmin.Benchmarks.Knock;
+using KnockAdmin.Benchmarks.Live;
 using KnockAdmin.Benchmarks.Micro;
 using KnockAdmin.Benchmarks.Reporting;
 
@@ -17,6 +19,8 @@ catch (ArgumentException error)
     Console.Error.WriteLine("Usage: KnockAdmin.Benchmarks [micro] [BenchmarkDotNet options, e.g. --filter '*Parser*'] [--out DIR]");
     Console.Error.WriteLine("       KnockAdmin.Benchmarks apply [--iterations 15] [--profiles 1,10,50] [--out DIR]   (root)");
     Console.Error.WriteLine("       KnockAdmin.Benchmarks knock [--runs 10] [--out DIR]                             (root)");
+    Console.Error.WriteLine("       KnockAdmin.Benchmarks live [--runs 20] [--out DIR]                              (root)");
+    Console.Error.WriteLine("       KnockAdmin.Benchmarks footprint [--runs 5] [--out DIR]                          (root)");
     return 2;
 }
 
@@ -28,6 +32,10 @@ try
             return await ApplyLatencyBenchmark.RunAsync(arguments);
         case BenchmarkArguments.KnockMode:
             return await KnockTimeBenchmark.RunAsync(arguments);
+        case BenchmarkArguments.LiveMode:
+            return await LiveLatencyBenchmark.RunAsync(arguments);
+        case BenchmarkArguments.FootprintMode:
+            return await FootprintBenchmark.RunAsync(arguments);
         default:
             var artifacts = Path.Combine(ResultFiles.Directory(arguments.OutputDirectory), "micro");
             var summaries = BenchmarkSwitcher.FromAssembly(typeof(Workloads).Assembly)

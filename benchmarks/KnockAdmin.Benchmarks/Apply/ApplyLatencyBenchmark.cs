@@ -117,8 +117,12 @@ public static class ApplyLatencyBenchmark
         }
 
         text.AppendLine();
-        text.AppendLine("Every process (in every variant) is started with `ip netns exec`; the last column shows that fixed cost. " +
-            "The full apply starts 12 processes (4 version probes, 2 snapshots, 2 tests, 2 restores, 2 read-backs), the bare restore 2.");
+        text.AppendLine("Every process (in every variant) is started with `ip netns exec`; the last column of the range table shows that fixed cost. " +
+            "The bare restore starts 2 processes, one after the other. The full apply starts 8, in three steps that each run both families side by side: " +
+            "the two `--test` runs together with the two snapshots (`iptables-save`, `ip6tables-save`), then the two `--noflush` restores, then the two read-backs. " +
+            "Tool detection (4 version probes, one after another) comes first only when the last detection is more than 30 s old or found a problem, " +
+            "so in these rounds the full apply probes about once per 30 s of the run; the \"Tool detection alone\" column is what one probe costs when it runs. " +
+            "The diagnostic snapshot + restore + read-back runs its 6 processes one after another.");
         return text.ToString();
     }
 

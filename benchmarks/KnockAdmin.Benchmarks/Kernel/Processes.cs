@@ -6,7 +6,8 @@ namespace KnockAdmin.Benchmarks.Kernel;
 /// <summary>Runs a program with an argument array (never through a shell) and buffers its output.</summary>
 public static class Processes
 {
-    public static async Task<BufferedCommandResult> RunAsync(string program, IReadOnlyList<string> arguments, string? standardInput = null)
+    public static async Task<BufferedCommandResult> RunAsync(
+        string program, IReadOnlyList<string> arguments, string? standardInput = null, TimeSpan? timeout = null)
     {
         var command = Cli.Wrap(program).WithArguments(arguments).WithValidation(CommandResultValidation.None);
         if (standardInput is not null)
@@ -14,8 +15,8 @@ public static class Processes
             command = command.WithStandardInputPipe(PipeSource.FromString(standardInput));
         }
 
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        return await command.ExecuteBufferedAsync(timeout.Token);
+        using var cancel = new CancellationTokenSource(timeout ?? TimeSpan.FromMinutes(2));
+        return await command.ExecuteBufferedAsync(cancel.Token);
     }
 
     public static async Task<BufferedCommandResult> RunCheckedAsync(string program, IReadOnlyList<string> arguments, string? standardInput = null)

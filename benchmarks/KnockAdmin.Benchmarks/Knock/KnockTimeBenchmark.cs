@@ -19,6 +19,8 @@ public static class KnockTimeBenchmark
 {
     private const int ProtectedPort = 22;
 
+    private static int Runs(BenchmarkArguments arguments) => arguments.Runs ?? 10;
+
     public static async Task<int> RunAsync(BenchmarkArguments arguments)
     {
         HostRequirements.Require("ip", "iptables-restore", "ip6tables-restore", "iptables-save", "ip6tables-save", "ss", "nc", "knock", "nmap");
@@ -44,8 +46,8 @@ public static class KnockTimeBenchmark
                 throw new InvalidOperationException("The protected port answers without knocking; the door is not in place.");
             }
 
-            Console.WriteLine($"Server {pair.Server}, client {pair.Client}: {arguments.KnockRuns} knocks per client after one warm-up.");
-            for (var round = 0; round <= arguments.KnockRuns; round++)
+            Console.WriteLine($"Server {pair.Server}, client {pair.Client}: {Runs(arguments)} knocks per client after one warm-up.");
+            for (var round = 0; round <= Runs(arguments); round++)
             {
                 foreach (var client in clients)
                 {
@@ -87,7 +89,7 @@ public static class KnockTimeBenchmark
             }
         }
 
-        ResultFiles.Publish(arguments.OutputDirectory, "knock-time.md", Report(samples, failures, connectOnly, arguments.KnockRuns));
+        ResultFiles.Publish(arguments.OutputDirectory, "knock-time.md", Report(samples, failures, connectOnly, Runs(arguments)));
         // A client whose knocks do not open the door is a finding to publish, not a broken run.
         return 0;
     }

@@ -20,7 +20,7 @@ public static class ResultFiles
         Console.WriteLine($"Written to {path}");
     }
 
-    private static string RepositoryRoot()
+    public static string RepositoryRoot()
     {
         for (var directory = new DirectoryInfo(Environment.CurrentDirectory); directory is not null; directory = directory.Parent)
         {
