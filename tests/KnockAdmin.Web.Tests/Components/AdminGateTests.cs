@@ -5,6 +5,7 @@ using KnockAdmin.Infrastructure.Security;
 using KnockAdmin.Web.Components.Pages;
 using KnockAdmin.Web.Components.Shared;
 using KnockAdmin.Web.Tests.Components.Support;
+using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 
 namespace KnockAdmin.Web.Tests.Components;
@@ -25,6 +26,20 @@ public sealed class AdminGateTests : PanelTestContext
         banner.WaitForAssertion(() => Assert.Contains("Only an admin may do this", banner.Markup));
         var stored = await WithAsync<KnockAdminDbContext, RevisionEntity>(db => db.Revisions.SingleAsync(r => r.Id == revision.Id));
         Assert.Equal(RevisionState.PendingConfirmation, stored.State);
+    }
+
+    [Fact]
+    public async Task For_a_viewer_the_layout_s_read_only_flag_disables_apply()
+    {
+        await CreateProfileAsync(Core.Model.FirewallConfig.Tutorial.Profiles[0]);
+        RenderProviders();
+
+        var page = Render<CascadingValue<bool>>(parameters => parameters
+            .Add(p => p.Name, PanelPage.ReadOnlyCascade)
+            .Add(p => p.Value, true)
+            .AddChildContent<ApplyPage>());
+
+        page.WaitForAssertion(() => Assert.True(page.Find(".apply-button").HasAttribute("disabled")));
     }
 
     [Fact]
