@@ -2,21 +2,24 @@ using KnockAdmin.Infrastructure.Auditing;
 
 namespace KnockAdmin.Infrastructure.Recent;
 
-/// <summary>Revoke, grant and flush on live recent lists, each recorded in the audit log with who asked.</summary>
-public sealed class RecentListActions(XtRecentWriter writer, AuditLog audit)
+/// <summary>
+/// Revoke, grant and flush on live recent lists, each recorded in the audit log with who asked: the one path for
+/// the HTTP API and the panel's Live page.
+/// </summary>
+public sealed class RecentListActions(IRecentListWriter writer, AuditLog audit)
 {
     public async Task RevokeAsync(Actor actor, string list, string address, CancellationToken cancellationToken = default)
     {
         RefuseControlCharacters(address);
         await writer.RemoveAsync(list, address, cancellationToken);
-        await audit.WriteAsync(actor, AuditActions.RecentRevoke, $"Removed {address.Trim()} from {list}.", CancellationToken.None);
+        await audit.WriteAsync(actor, AuditActions.RecentRevoke, $"Revoked {address.Trim()} from {list}.", CancellationToken.None);
     }
 
     public async Task GrantAsync(Actor actor, string list, string address, CancellationToken cancellationToken = default)
     {
         RefuseControlCharacters(address);
         await writer.GrantAsync(list, address, cancellationToken);
-        await audit.WriteAsync(actor, AuditActions.RecentGrant, $"Added {address.Trim()} to {list}.", CancellationToken.None);
+        await audit.WriteAsync(actor, AuditActions.RecentGrant, $"Granted {address.Trim()} in {list}.", CancellationToken.None);
     }
 
     public async Task FlushAsync(Actor actor, string list, CancellationToken cancellationToken = default)

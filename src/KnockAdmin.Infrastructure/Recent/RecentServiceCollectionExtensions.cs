@@ -15,6 +15,7 @@ public static class RecentServiceCollectionExtensions
         services.TryAddSingleton<KernelClockReader>();
         services.TryAddSingleton<XtRecentReader>();
         services.TryAddSingleton<XtRecentWriter>();
+        services.TryAddSingleton<IRecentListWriter>(provider => provider.GetRequiredService<XtRecentWriter>());
         return services;
     }
 }

@@ -8,7 +8,7 @@ namespace KnockAdmin.Infrastructure.Recent;
 /// Changes live recent lists through their proc files: <c>+ADDR</c> adds (grants), <c>-ADDR</c> removes, <c>/</c> flushes.
 /// Only KnockAdmin's own lists are touched, and only with a validated, canonical address.
 /// </summary>
-public sealed class XtRecentWriter(ProcNetLocation location)
+public sealed class XtRecentWriter(ProcNetLocation location) : IRecentListWriter
 {
     /// <summary>Puts the address into the list as if it had just knocked (e.g. into KA-ssh-OPEN to let it in).</summary>
     public async Task GrantAsync(string list, string address, CancellationToken cancellationToken = default) =>

@@ -15,7 +15,7 @@ public sealed class FakeRecentSource : IRecentSource
 }
 
 /// <summary>Records changes to recent lists; can refuse them like the kernel writer does.</summary>
-public sealed class FakeRecentActions : IRecentActions
+public sealed class FakeRecentActions : IRecentListWriter
 {
     public List<string> Done { get; } = [];
 

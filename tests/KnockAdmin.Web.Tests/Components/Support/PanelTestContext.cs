@@ -8,6 +8,7 @@ using KnockAdmin.Infrastructure;
 using KnockAdmin.Infrastructure.Auditing;
 using KnockAdmin.Infrastructure.Configuration;
 using KnockAdmin.Infrastructure.Data;
+using KnockAdmin.Infrastructure.Recent;
 using KnockAdmin.Infrastructure.Revisions;
 using KnockAdmin.Infrastructure.Security;
 using KnockAdmin.Web.Hosting;
@@ -56,7 +57,7 @@ public abstract class PanelTestContext : BunitContext, IAsyncLifetime
         Services.AddKnockAdminUi();
         Services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Time));
         Services.Replace(ServiceDescriptor.Singleton<IRecentSource>(RecentSource));
-        Services.Replace(ServiceDescriptor.Scoped<IRecentActions>(_ => RecentActions));
+        Services.Replace(ServiceDescriptor.Singleton<IRecentListWriter>(RecentActions));
         Services.Replace(ServiceDescriptor.Scoped<ILiveFirewall>(_ => LiveFirewall));
         Services.Replace(ServiceDescriptor.Scoped(_ => Admin));
         // The pages ask the signed-in user's role and sign-in time on the server: a real PanelUser over a fake
