@@ -12,6 +12,13 @@ public sealed class DriftDetector(FirewallCommands commands, FirewallDetector de
     public async Task<DriftReport> CheckAsync(GeneratedRules expected, CancellationToken cancellationToken = default)
     {
         var backend = await detector.DetectAsync(cancellationToken);
+        return new DriftReport(await CompareAsync(expected, backend, cancellationToken), await OtherBackendWarningsAsync(backend.Variant, cancellationToken));
+    }
+
+    /// <summary>Per family (IPv6 only where ip6tables exists): the expected owned rules ("-") against the live ones ("+").</summary>
+    public async Task<IReadOnlyDictionary<IpFamily, IReadOnlyList<DiffLine>>> CompareAsync(
+        GeneratedRules expected, FirewallBackend backend, CancellationToken cancellationToken = default)
+    {
         var differences = new Dictionary<IpFamily, IReadOnlyList<DiffLine>>();
         foreach (var family in new[] { IpFamily.V4, IpFamily.V6 })
         {
@@ -24,7 +31,7 @@ public sealed class DriftDetector(FirewallCommands commands, FirewallDetector de
             differences[family] = TextDiff.Compare(expected.For(family).ToSaveText(), live.ToSaveText());
         }
 
-        return new DriftReport(differences, await OtherBackendWarningsAsync(backend.Variant, cancellationToken));
+        return differences;
     }
 
     private async Task<IReadOnlyList<string>> OtherBackendWarningsAsync(string? variant, CancellationToken cancellationToken)

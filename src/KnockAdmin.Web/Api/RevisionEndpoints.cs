@@ -112,7 +112,7 @@ public static class RevisionEndpoints
             .Produces<DiffResponse>()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        api.MapGet("/rules/diff", async (ConfigurationStore store, FirewallCommands commands, FirewallDetector detector, CancellationToken cancellationToken) =>
+        api.MapGet("/rules/diff", async (ConfigurationStore store, DriftDetector drift, FirewallDetector detector, CancellationToken cancellationToken) =>
             {
                 var config = await store.LoadAsync(cancellationToken);
                 var errors = ConfigValidator.Validate(config).Errors;
@@ -127,22 +127,16 @@ public static class RevisionEndpoints
                     return EngineResults.Firewall(new FirewallException($"The live rules cannot be read: {backend.RefusalReason}", FirewallException.Unavailable));
                 }
 
-                var desired = RuleGenerator.Generate(config);
-                var parts = new Dictionary<string, IReadOnlyList<DiffLine>>();
                 try
                 {
-                    foreach (var family in backend.Ipv6Tools ? new[] { IpFamily.V4, IpFamily.V6 } : [IpFamily.V4])
-                    {
-                        var live = SaveText.ReadOwned(await commands.SaveAsync(family, cancellationToken), family);
-                        parts[family == IpFamily.V4 ? "rulesV4" : "rulesV6"] = TextDiff.Compare(desired.For(family).ToSaveText(), live.ToSaveText());
-                    }
+                    var differences = await drift.CompareAsync(RuleGenerator.Generate(config), backend, cancellationToken);
+                    return Results.Ok(new DiffResponse("desired", "live", differences.ToDictionary(
+                        pair => pair.Key == IpFamily.V4 ? "rulesV4" : "rulesV6", pair => pair.Value)));
                 }
                 catch (FirewallException failure)
                 {
                     return EngineResults.Firewall(failure);
                 }
-
-                return Results.Ok(new DiffResponse("desired", "live", parts));
             })
             .WithTags("Revisions")
             .WithName("DiffDesiredAndLiveRules")
