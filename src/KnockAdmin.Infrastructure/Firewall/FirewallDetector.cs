@@ -20,7 +20,8 @@ public sealed partial class FirewallDetector(FirewallCommands commands)
 
     private static readonly TimeSpan ReuseFor = TimeSpan.FromSeconds(30);
 
-    private (FirewallBackend Backend, long At)? lastGood;
+    // A reference, so that the drift monitor and an apply probing at once never see half of an update.
+    private volatile Detection? lastGood;
 
     public async Task<FirewallBackend> DetectAsync(CancellationToken cancellationToken = default)
     {
@@ -30,7 +31,7 @@ public sealed partial class FirewallDetector(FirewallCommands commands)
         }
 
         var backend = await ProbeAsync(cancellationToken);
-        lastGood = backend.Problems.Count == 0 ? (backend, Environment.TickCount64) : null;
+        lastGood = backend.Problems.Count == 0 ? new Detection(backend, Environment.TickCount64) : null;
         return backend;
     }
 
@@ -122,4 +123,6 @@ public sealed partial class FirewallDetector(FirewallCommands commands)
 
     [GeneratedRegex(@"\((?<variant>nf_tables|legacy)\)")]
     private static partial Regex VariantPattern();
+
+    private sealed record Detection(FirewallBackend Backend, long At);
 }
