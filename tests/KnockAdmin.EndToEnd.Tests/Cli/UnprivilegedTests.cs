@@ -6,7 +6,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace KnockAdmin.EndToEnd.Tests.Cli;
 
-/// <summary>The verbs run as an unprivileged user (nobody, no capabilities): they say what is missing instead of failing.</summary>
+/// <summary>
+/// The verbs run as an unprivileged user (nobody, no capabilities): they say what is missing instead of failing.
+/// nobody runs a copy of the build in a directory it can reach, wherever the clone sits.
+/// </summary>
 public sealed class UnprivilegedTests
 {
     private static readonly string[] AsNobody = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--inh-caps=-all"];
@@ -17,12 +20,13 @@ public sealed class UnprivilegedTests
         HostTools.Require("setpriv");
         await using var pair = await NamespacePair.CreateAsync();
         using var database = new TestDatabase();
+        using var binaries = await ReachableBinaries.CopyAsync();
         // nobody creates and writes the database itself.
         (await Run.CommandAsync("chmod", ["0777", database.Directory])).EnsureSuccess("chmod");
         var before = await pair.SaveAsync();
 
-        var status = await RunAsNobodyAsync(database, pair, "status");
-        var apply = await RunAsNobodyAsync(database, pair, "apply", "--confirm-within", "30");
+        var status = await RunAsNobodyAsync(binaries, database, pair, "status");
+        var apply = await RunAsNobodyAsync(binaries, database, pair, "apply", "--confirm-within", "30");
 
         Assert.True(status.Succeeded, status.StandardError);
         Assert.Contains("Applying: NOT possible", status.StandardOutput);
@@ -38,8 +42,9 @@ public sealed class UnprivilegedTests
         Assert.Equal(before, await pair.SaveAsync());
     }
 
-    private static Task<CommandOutput> RunAsNobodyAsync(TestDatabase database, NamespacePair pair, params string[] arguments) =>
-        Executable.RunAsync(database, pair.Server, arguments, [.. AsNobody], DotnetRoot());
+    private static Task<CommandOutput> RunAsNobodyAsync(
+        ReachableBinaries binaries, TestDatabase database, NamespacePair pair, params string[] arguments) =>
+        Executable.RunAsync(database, pair.Server, arguments, [.. AsNobody], DotnetRoot(), binaries.AppHost);
 
     /// <summary>The runtime these tests run on, so the launcher finds it without root's environment.</summary>
     private static string DotnetRoot() =>

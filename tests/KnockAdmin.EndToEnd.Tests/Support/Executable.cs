@@ -7,8 +7,10 @@ namespace KnockAdmin.EndToEnd.Tests.Support;
 /// <summary>Runs the real KnockAdmin executable as a separate process, with an argument array and its own environment.</summary>
 public static class Executable
 {
+    /// <param name="appHost">The launcher to run; the build output's by default (see <see cref="ReachableBinaries"/> for another user).</param>
     public static async Task<CommandOutput> RunAsync(
-        TestDatabase database, string networkNamespace, IReadOnlyList<string> arguments, IReadOnlyList<string>? runAs = null, string? dotnetRoot = null)
+        TestDatabase database, string networkNamespace, IReadOnlyList<string> arguments, IReadOnlyList<string>? runAs = null,
+        string? dotnetRoot = null, string? appHost = null)
     {
         var environment = Environment(database, networkNamespace);
         if (dotnetRoot is not null)
@@ -16,8 +18,9 @@ public static class Executable
             environment["DOTNET_ROOT"] = dotnetRoot;
         }
 
-        var program = runAs is null ? PanelBinaries.AppHost : runAs[0];
-        IReadOnlyList<string> all = runAs is null ? arguments : [.. runAs.Skip(1), PanelBinaries.AppHost, .. arguments];
+        var launcher = appHost ?? PanelBinaries.AppHost;
+        var program = runAs is null ? launcher : runAs[0];
+        IReadOnlyList<string> all = runAs is null ? arguments : [.. runAs.Skip(1), launcher, .. arguments];
         var command = CliWrap.Cli.Wrap(program)
             .WithArguments(all)
             .WithEnvironmentVariables(environment)
