@@ -52,7 +52,7 @@ public sealed class NotificationSettingsStore(KnockAdminDbContext db, Notificati
         foreach (var webhook in settings.Webhooks)
         {
             var entity = Existing(stored, webhook.Id) ?? Added(new NotificationChannelEntity { Kind = NotificationChannelKind.Webhook, Name = "" });
-            var what = Describe(entity, "webhook", webhook.Name.Trim(), ChangedWebhook(entity, webhook), webhook.Secret, "secret");
+            var what = Describe(entity, "webhook", webhook.Name.Trim(), ChangedWebhook(entity, webhook), webhook.Secret, "secret").ToList();
             entity.Name = webhook.Name.Trim();
             entity.Enabled = webhook.Enabled;
             entity.Url = webhook.Url.Trim();
@@ -66,7 +66,7 @@ public sealed class NotificationSettingsStore(KnockAdminDbContext db, Notificati
         {
             var entity = Existing(stored, email.Id) ?? Added(new NotificationChannelEntity { Kind = NotificationChannelKind.Email, Name = "" });
             var userName = email.UserName.Trim();
-            var what = Describe(entity, "e-mail channel", email.Name.Trim(), ChangedEmail(entity, email), email.Password, "password");
+            var what = Describe(entity, "e-mail channel", email.Name.Trim(), ChangedEmail(entity, email), email.Password, "password").ToList();
             entity.Name = email.Name.Trim();
             entity.Enabled = email.Enabled;
             entity.SmtpHost = email.Host.Trim();
