@@ -14,6 +14,8 @@ public static class NotificationServiceCollectionExtensions
         services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.Section);
         services.TryAddSingleton(TimeProvider.System);
         services.AddHttpClient(WebhookSender.HttpClientName)
+            // The factory's request logs carry the full URL, and a webhook URL may hold the receiver's token.
+            .RemoveAllLoggers()
             .ConfigurePrimaryHttpMessageHandler(WebhookSender.CreateHandler)
             // Our own per-attempt limit applies; the client's default 100 s must not cut it differently.
             .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan);

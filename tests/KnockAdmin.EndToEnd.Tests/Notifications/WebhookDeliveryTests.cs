@@ -32,6 +32,28 @@ public sealed class WebhookDeliveryTests
     }
 
     [Fact]
+    public async Task A_rule_added_by_hand_is_reported_once_as_drift_not_on_every_check()
+    {
+        using var receiver = WebhookReceiver.Start();
+        var settings = FastRetries();
+        settings["Apply:DriftCheckSeconds"] = "1";
+        await using var app = await PanelApp.StartAsync(settings: settings);
+        var admin = await app.ClientAsync();
+        await WebhookAsync(admin, receiver.Url, NotificationEventTypes.DriftDetected);
+        var id = (int)(await admin.AppliedAsync(confirmWithinSeconds: 0))["id"]!;
+
+        (await app.Pair.InServerAsync("iptables", "-A", "KA-INPUT", "-s", "192.0.2.66", "-j", "ACCEPT")).EnsureSuccess("iptables -A");
+
+        var request = await receiver.WaitForAsync(r => r.Header(WebhookSignature.EventHeader) == NotificationEventTypes.DriftDetected, TimeSpan.FromSeconds(30));
+        var payload = NotificationPayload.Parse(Encoding.UTF8.GetString(request.Body));
+        Assert.Equal(id.ToString(System.Globalization.CultureInfo.InvariantCulture), payload.Event.Data["revisionId"]);
+        Assert.Contains("192.0.2.66", payload.Event.Data["description"]);
+        // Several more checks still see the same drift: no second message.
+        await Task.Delay(TimeSpan.FromSeconds(4));
+        Assert.Single(receiver.Received, r => r.Header(WebhookSignature.EventHeader) == NotificationEventTypes.DriftDetected);
+    }
+
+    [Fact]
     public async Task The_revert_happens_on_time_while_the_receiver_hangs_and_the_event_arrives_once_it_answers()
     {
         using var receiver = WebhookReceiver.Start();
