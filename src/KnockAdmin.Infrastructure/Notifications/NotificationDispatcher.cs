@@ -101,8 +101,16 @@ public sealed class NotificationDispatcher(
             return DeliveryOutcome.Final("The channel was switched off; nothing was sent.");
         }
 
-        var payload = delivery.Outbox!.Payload;
-        return await transport.SendAsync(channel, NotificationPayload.Parse(payload), payload, cancellationToken);
+        try
+        {
+            var payload = delivery.Outbox!.Payload;
+            return await transport.SendAsync(channel, NotificationPayload.Parse(payload), payload, cancellationToken);
+        }
+        catch (Exception unexpected) when (unexpected is not OperationCanceledException)
+        {
+            // Anything a sender did not foresee still counts as a failed attempt, so it waits for its retry like the others.
+            return DeliveryOutcome.Failure($"Unexpected error: {unexpected.Message}");
+        }
     }
 
     private void Record(NotificationDeliveryEntity delivery, DeliveryOutcome outcome, DateTimeOffset now)

@@ -79,3 +79,10 @@ public sealed class ScriptedTransport(params DeliveryOutcome[] script) : INotifi
         }
     }
 }
+
+/// <summary>A sender with a bug: throws instead of reporting an outcome.</summary>
+public sealed class ThrowingTransport : INotificationTransport
+{
+    public Task<DeliveryOutcome> SendAsync(NotificationChannelEntity channel, NotificationEnvelope envelope, string payload, CancellationToken cancellationToken) =>
+        throw new InvalidOperationException("boom");
+}

@@ -141,6 +141,19 @@ public sealed class OutboxTests
     }
 
     [Fact]
+    public async Task A_sender_that_throws_counts_as_a_failed_attempt_and_waits_for_its_retry()
+    {
+        using var fixture = await NotificationFixture.CreateAsync();
+        await PublishToOneChannelAsync(fixture);
+
+        var wait = await fixture.WithDispatcherAsync(new ThrowingTransport(), d => d.DeliverDueAsync());
+
+        Assert.Equal(TimeSpan.FromSeconds(10), wait);
+        var delivery = await fixture.QueryAsync(db => db.NotificationDeliveries.SingleAsync());
+        Assert.Equal((NotificationDeliveryState.Pending, 1, "Unexpected error: boom"), (delivery.State, delivery.Attempts, delivery.LastResult));
+    }
+
+    [Fact]
     public async Task A_delivery_to_a_channel_removed_or_switched_off_meanwhile_fails_at_once_without_sending()
     {
         using var fixture = await NotificationFixture.CreateAsync();

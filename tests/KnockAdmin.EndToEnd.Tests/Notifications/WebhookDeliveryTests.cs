@@ -2,7 +2,9 @@ using System.Text;
 using KnockAdmin.Core.Notifications;
 using KnockAdmin.EndToEnd.Tests.Support;
 using KnockAdmin.Kernel.Tests.Support;
+using KnockAdmin.Infrastructure.Notifications;
 using KnockAdmin.Tests.Shared;
+using Microsoft.Extensions.DependencyInjection;
 using static KnockAdmin.EndToEnd.Tests.Notifications.NotificationSetup;
 
 namespace KnockAdmin.EndToEnd.Tests.Notifications;
@@ -126,6 +128,31 @@ public sealed class WebhookDeliveryTests
     }
 
     [Fact]
+    public async Task The_events_whose_producers_come_later_are_delivered_when_published()
+    {
+        using var receiver = WebhookReceiver.Start();
+        await using var app = await PanelApp.StartAsync(settings: FastRetries());
+        var admin = await app.ClientAsync();
+        await WebhookAsync(admin, receiver.Url, NotificationEventTypes.ListPressure, NotificationEventTypes.RotationStalled, NotificationEventTypes.SignInFailures);
+        var notifier = app.Services.GetRequiredService<INotifier>();
+
+        notifier.Publish(NotificationEvent.ListPressure("KA-ssh-S1", "full", 100, 100));
+        notifier.Publish(NotificationEvent.RotationStalled("ssh", null, "the rotation has not run for two periods"));
+        notifier.Publish(NotificationEvent.SignInFailures("alice", "192.0.2.7", 5, TimeSpan.FromMinutes(15)));
+
+        var list = await receiver.WaitForAsync(r => r.Header(WebhookSignature.EventHeader) == NotificationEventTypes.ListPressure, TimeSpan.FromSeconds(30));
+        var rotation = await receiver.WaitForAsync(r => r.Header(WebhookSignature.EventHeader) == NotificationEventTypes.RotationStalled, TimeSpan.FromSeconds(30));
+        var signIns = await receiver.WaitForAsync(r => r.Header(WebhookSignature.EventHeader) == NotificationEventTypes.SignInFailures, TimeSpan.FromSeconds(30));
+        Assert.Equal(("KA-ssh-S1", "full", "100"), Values(list, "list", "reason", "capacity"));
+        Assert.Equal(("ssh", "", "the rotation has not run for two periods"), Values(rotation, "profile", "lastRotation", "reason"));
+        Assert.Equal(("alice", "192.0.2.7", "5"), Values(signIns, "account", "address", "failures"));
+        Assert.All([list, rotation, signIns], r => Assert.True(
+            WebhookSignature.Verify(r.Header(WebhookSignature.Header), r.Body, Secret, DateTimeOffset.UtcNow, WebhookSignature.DefaultTolerance).IsValid));
+        // The access.created event of the test's own token is not among them: the channel did not subscribe to it.
+        Assert.Equal(3, receiver.Received.Count);
+    }
+
+    [Fact]
     public async Task An_event_raised_by_another_process_that_has_exited_is_delivered_by_the_panel()
     {
         using var receiver = WebhookReceiver.Start();
@@ -139,5 +166,11 @@ public sealed class WebhookDeliveryTests
         var payload = NotificationPayload.Parse(Encoding.UTF8.GetString(request.Body));
         Assert.Equal(("token", "admin"), (payload.Event.Data["kind"], payload.Event.Data["role"]));
         Assert.StartsWith("cli:", payload.Event.Data["by"]);
+    }
+
+    private static (string, string, string) Values(ReceivedWebhook request, string a, string b, string c)
+    {
+        var data = NotificationPayload.Parse(Encoding.UTF8.GetString(request.Body)).Event.Data;
+        return (data[a], data[b], data[c]);
     }
 }

@@ -126,6 +126,24 @@ public sealed class NotificationsPageTests : PanelTestContext
     }
 
     [Fact]
+    public async Task An_admin_sees_the_whole_URL_even_while_the_layout_still_says_read_only()
+    {
+        await StoreAsync(new NotificationSettings
+        {
+            Webhooks = [new WebhookChannel { Name = "slack", Url = "https://hooks.example.org/services/T000/token-in-the-path", Secret = SecretChange.Replace(Secret) }],
+        });
+        RenderProviders();
+
+        // The layout starts read-only until it knows the role; a URL masked then must not be what an admin edits and saves.
+        var page = Render<CascadingValue<bool>>(parameters => parameters
+            .Add(p => p.Name, PanelPage.ReadOnlyCascade)
+            .Add(p => p.Value, true)
+            .AddChildContent<Notifications>());
+
+        page.WaitForAssertion(() => Assert.Equal("https://hooks.example.org/services/T000/token-in-the-path", page.Find("#webhook-0-url").GetAttribute("value")));
+    }
+
+    [Fact]
     public async Task A_viewer_who_reaches_save_or_test_changes_nothing_and_is_told_why()
     {
         await StoreAsync(new NotificationSettings
