@@ -1,11 +1,14 @@
 using KnockAdmin.Infrastructure.Auditing;
 using KnockAdmin.Infrastructure.Configuration;
 using KnockAdmin.Infrastructure.Data;
+using KnockAdmin.Infrastructure.Notifications;
 using KnockAdmin.Infrastructure.Security;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace KnockAdmin.Infrastructure;
@@ -26,6 +29,13 @@ public static class ServiceCollectionExtensions
         services.AddScoped<ConfigurationStore>();
         services.AddScoped<ApiTokenService>();
         services.AddScoped<UserService>();
+        services.TryAddSingleton<OutboxSignal>();
+        // Every process that changes something can raise notifications; the panel delivers them.
+        services.TryAddSingleton<INotifier>(provider => new OutboxNotifier(
+            ResolveConnectionString(provider),
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<OutboxSignal>(),
+            provider.GetService<ILoggerFactory>()?.CreateLogger<OutboxNotifier>() ?? NullLogger<OutboxNotifier>.Instance));
         return services;
     }
 

@@ -1,3 +1,4 @@
+using KnockAdmin.Core.Notifications;
 using KnockAdmin.Infrastructure.Auditing;
 using KnockAdmin.Infrastructure.Data;
 using KnockAdmin.Infrastructure.Security;
@@ -8,12 +9,14 @@ namespace KnockAdmin.Data.Tests;
 
 public sealed class SecurityStoreTests
 {
+    private readonly RecordingNotifier notifier = new();
+
     [Fact]
     public async Task A_created_token_verifies_to_its_owner_and_only_its_hash_is_stored()
     {
         using var database = await TempDatabase.CreateMigratedAsync();
         await using var db = database.NewContext();
-        var tokens = new ApiTokenService(db, new AuditLog(db, TimeProvider.System), TimeProvider.System);
+        var tokens = new ApiTokenService(db, new AuditLog(db, TimeProvider.System), TimeProvider.System, notifier);
 
         var created = await tokens.CreateAsync("ci", Roles.Viewer, Actor.CommandLine);
 
@@ -25,6 +28,9 @@ public sealed class SecurityStoreTests
         Assert.Equal(64, stored.TokenHash.Length);
         Assert.False(await FileContainsAsync(database, created.Token), "The token itself must not be stored.");
         Assert.Equal(AuditActions.TokenCreate, (await db.AuditEntries.AsNoTracking().SingleAsync()).Action);
+        var published = Assert.Single(notifier.Published);
+        Assert.Equal((NotificationEventTypes.AccessCreated, "token", "ci", "viewer"), (published.Type, published.Data["kind"], published.Data["name"], published.Data["role"]));
+        Assert.DoesNotContain(created.Token, published.Summary + string.Concat(published.Data.Values));
     }
 
     [Fact]
@@ -32,7 +38,7 @@ public sealed class SecurityStoreTests
     {
         using var database = await TempDatabase.CreateMigratedAsync();
         await using var db = database.NewContext();
-        var tokens = new ApiTokenService(db, new AuditLog(db, TimeProvider.System), TimeProvider.System);
+        var tokens = new ApiTokenService(db, new AuditLog(db, TimeProvider.System), TimeProvider.System, notifier);
 
         var first = await tokens.CreateAsync("a", Roles.Admin, Actor.CommandLine);
         var second = await tokens.CreateAsync("a", Roles.Admin, Actor.CommandLine);
@@ -48,10 +54,11 @@ public sealed class SecurityStoreTests
     {
         using var database = await TempDatabase.CreateMigratedAsync();
         await using var db = database.NewContext();
-        var tokens = new ApiTokenService(db, new AuditLog(db, TimeProvider.System), TimeProvider.System);
+        var tokens = new ApiTokenService(db, new AuditLog(db, TimeProvider.System), TimeProvider.System, notifier);
 
         await Assert.ThrowsAsync<ArgumentException>(() => tokens.CreateAsync(name, role, Actor.CommandLine));
         Assert.Empty(await db.ApiTokens.AsNoTracking().ToListAsync());
+        Assert.Empty(notifier.Published);
     }
 
     [Fact]
@@ -59,7 +66,7 @@ public sealed class SecurityStoreTests
     {
         using var database = await TempDatabase.CreateMigratedAsync();
         await using var db = database.NewContext();
-        var users = new UserService(db, new AuditLog(db, TimeProvider.System), TimeProvider.System);
+        var users = new UserService(db, new AuditLog(db, TimeProvider.System), TimeProvider.System, notifier);
 
         await users.AddAsync("bob", Roles.Admin, "correct horse battery", Actor.CommandLine);
 
@@ -71,6 +78,22 @@ public sealed class SecurityStoreTests
         await Assert.ThrowsAsync<ArgumentException>(() => users.AddAsync("bob", Roles.Viewer, "another long password", Actor.CommandLine));
         await Assert.ThrowsAsync<ArgumentException>(() => users.AddAsync("eve", Roles.Viewer, "short", Actor.CommandLine));
         Assert.Single(await db.Users.AsNoTracking().ToListAsync());
+        var published = Assert.Single(notifier.Published);
+        Assert.Equal((NotificationEventTypes.AccessCreated, "admin", "bob", Actor.CommandLine.Name), (published.Type, published.Data["kind"], published.Data["name"], published.Data["by"]));
+    }
+
+    [Fact]
+    public async Task A_new_viewer_raises_no_notification_but_a_new_admin_does()
+    {
+        using var database = await TempDatabase.CreateMigratedAsync();
+        await using var db = database.NewContext();
+        var users = new UserService(db, new AuditLog(db, TimeProvider.System), TimeProvider.System, notifier);
+
+        await users.AddAsync("victor", Roles.Viewer, "correct horse battery", Actor.CommandLine);
+        Assert.Empty(notifier.Published);
+        await users.AddAsync("alice", Roles.Admin, "correct horse battery", new Actor("user:root", "192.0.2.1"));
+
+        Assert.Equal("A new admin user 'alice' was added by user:root.", Assert.Single(notifier.Published).Summary);
     }
 
     private static async Task<bool> FileContainsAsync(TempDatabase database, string text)

@@ -159,7 +159,7 @@ public sealed class CliTests
         output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Last();
 
     private static Task<ApiTokenOwner?> VerifyAsync(CliRun cli, string token) =>
-        QueryAsync(cli, db => new ApiTokenService(db, new AuditLog(db, TimeProvider.System), TimeProvider.System).VerifyAsync(token));
+        QueryAsync(cli, db => new ApiTokenService(db, new AuditLog(db, TimeProvider.System), TimeProvider.System, new RecordingNotifier()).VerifyAsync(token));
 
     private static async Task<T> QueryAsync<T>(CliRun cli, Func<KnockAdminDbContext, Task<T>> query)
     {

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace KnockAdmin.Infrastructure.Data;
 
-/// <summary>Everything KnockAdmin keeps: profiles, host settings, revisions, audit log, API tokens and users.</summary>
+/// <summary>Everything KnockAdmin keeps: profiles, host settings, revisions, audit log, API tokens, users and notifications.</summary>
 public sealed class KnockAdminDbContext(DbContextOptions<KnockAdminDbContext> options) : DbContext(options)
 {
     public DbSet<ProfileEntity> Profiles => Set<ProfileEntity>();
@@ -16,6 +16,14 @@ public sealed class KnockAdminDbContext(DbContextOptions<KnockAdminDbContext> op
     public DbSet<ApiTokenEntity> ApiTokens => Set<ApiTokenEntity>();
 
     public DbSet<UserEntity> Users => Set<UserEntity>();
+
+    public DbSet<NotificationSettingsEntity> NotificationSettings => Set<NotificationSettingsEntity>();
+
+    public DbSet<NotificationChannelEntity> NotificationChannels => Set<NotificationChannelEntity>();
+
+    public DbSet<NotificationOutboxEntity> NotificationOutbox => Set<NotificationOutboxEntity>();
+
+    public DbSet<NotificationDeliveryEntity> NotificationDeliveries => Set<NotificationDeliveryEntity>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -72,5 +80,7 @@ public sealed class KnockAdminDbContext(DbContextOptions<KnockAdminDbContext> op
             user.ToTable("Users");
             user.HasIndex(u => u.Name).IsUnique();
         });
+
+        NotificationModel.Configure(modelBuilder);
     }
 }

@@ -1,6 +1,8 @@
+using KnockAdmin.Core.Notifications;
 using KnockAdmin.Infrastructure.Auditing;
 using KnockAdmin.Infrastructure.Data;
 using KnockAdmin.Infrastructure.Firewall;
+using KnockAdmin.Infrastructure.Notifications;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -13,7 +15,7 @@ namespace KnockAdmin.Infrastructure.Revisions;
 /// revision back (the kernel forgets everything at reboot).
 /// </summary>
 public sealed class DriftMonitor(
-    IServiceScopeFactory scopes, ApplyLock applyLock, IOptions<ApplyOptions> options, TimeProvider time, ILogger<DriftMonitor> logger)
+    IServiceScopeFactory scopes, ApplyLock applyLock, IOptions<ApplyOptions> options, TimeProvider time, INotifier notifier, ILogger<DriftMonitor> logger)
     : BackgroundService
 {
     private volatile DriftStatus? latest;
@@ -47,7 +49,9 @@ public sealed class DriftMonitor(
             status = new DriftStatus(time.GetUtcNow(), null, null, failure.Message);
         }
 
-        latest = status;
+        // Exchanged atomically, so that of two checks at the same moment only one sees the change to drift.
+        var before = Interlocked.Exchange(ref latest, status);
+        if (status.HasDrift && before?.HasDrift != true) notifier.Publish(NotificationEvent.DriftDetected(status.RevisionId, status.Report!.Describe()));
         Checked?.Invoke(status);
         return status;
     }

@@ -1,10 +1,12 @@
 using KnockAdmin.Core.Model;
+using KnockAdmin.Core.Notifications;
 using KnockAdmin.Core.Rules;
 using KnockAdmin.Core.Validation;
 using KnockAdmin.Infrastructure.Auditing;
 using KnockAdmin.Infrastructure.Configuration;
 using KnockAdmin.Infrastructure.Data;
 using KnockAdmin.Infrastructure.Firewall;
+using KnockAdmin.Infrastructure.Notifications;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -23,7 +25,8 @@ public sealed class RevisionService(
     DatabaseConnection database,
     IRevisionWatchdog watchdog,
     IOptions<ApplyOptions> options,
-    TimeProvider time)
+    TimeProvider time,
+    INotifier notifier)
 {
     /// <summary>Applies the stored configuration.</summary>
     public async Task<RevisionView> ApplyAsync(Actor actor, int? confirmWithinSeconds, CancellationToken cancellationToken = default)
@@ -100,6 +103,7 @@ public sealed class RevisionService(
         {
             await audit.WriteAsync(Actor.System, AuditActions.Revert,
                 $"Revision {revisionId} was not confirmed in time; the rules from before it were restored.", cancellationToken);
+            notifier.Publish(NotificationEvent.AutomaticRevert(revisionId));
         }
 
         return reverted == 1;

@@ -1,7 +1,9 @@
 using System.Security.Cryptography;
 using System.Text;
+using KnockAdmin.Core.Notifications;
 using KnockAdmin.Infrastructure.Auditing;
 using KnockAdmin.Infrastructure.Data;
+using KnockAdmin.Infrastructure.Notifications;
 using Microsoft.EntityFrameworkCore;
 
 namespace KnockAdmin.Infrastructure.Security;
@@ -13,7 +15,7 @@ public sealed record CreatedApiToken(int Id, string Name, string Role, string To
 public sealed record ApiTokenOwner(int Id, string Name, string Role);
 
 /// <summary>Creates API tokens and checks presented ones. Only the SHA-256 hash of a token is stored.</summary>
-public sealed class ApiTokenService(KnockAdminDbContext db, AuditLog audit, TimeProvider time)
+public sealed class ApiTokenService(KnockAdminDbContext db, AuditLog audit, TimeProvider time, INotifier notifier)
 {
     public const int MaxNameLength = 100;
 
@@ -38,6 +40,7 @@ public sealed class ApiTokenService(KnockAdminDbContext db, AuditLog audit, Time
         db.ApiTokens.Add(entity);
         audit.Add(actor, AuditActions.TokenCreate, $"Created {role} API token '{name}'.");
         await db.SaveChangesAsync(cancellationToken);
+        notifier.Publish(NotificationEvent.TokenCreated(name, role, actor.Name));
         return new CreatedApiToken(entity.Id, name, role, token);
     }
 

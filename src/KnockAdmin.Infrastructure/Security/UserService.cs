@@ -1,12 +1,14 @@
+using KnockAdmin.Core.Notifications;
 using KnockAdmin.Infrastructure.Auditing;
 using KnockAdmin.Infrastructure.Data;
+using KnockAdmin.Infrastructure.Notifications;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace KnockAdmin.Infrastructure.Security;
 
 /// <summary>Adds panel users; passwords are kept only as ASP.NET Core Identity hashes.</summary>
-public sealed class UserService(KnockAdminDbContext db, AuditLog audit, TimeProvider time)
+public sealed class UserService(KnockAdminDbContext db, AuditLog audit, TimeProvider time, INotifier notifier)
 {
     public const int MaxNameLength = 100;
 
@@ -42,6 +44,7 @@ public sealed class UserService(KnockAdminDbContext db, AuditLog audit, TimeProv
         db.Users.Add(user);
         audit.Add(actor, AuditActions.UserAdd, $"Added {role} user '{name}'.");
         await db.SaveChangesAsync(cancellationToken);
+        if (role == Roles.Admin) notifier.Publish(NotificationEvent.AdminCreated(name, actor.Name));
         return user;
     }
 

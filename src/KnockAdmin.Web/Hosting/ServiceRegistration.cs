@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using KnockAdmin.Infrastructure;
+using KnockAdmin.Infrastructure.Notifications;
 using KnockAdmin.Web.Api;
 using KnockAdmin.Web.Security;
 
@@ -15,6 +16,7 @@ public static class ServiceRegistration
         services.AddKnockAdminStorage();
         services.AddKnockAdminFirewall(SelfCommandFactory.Create());
         services.AddKnockAdminMonitors();
+        services.AddKnockAdminNotifications();
         services.AddKnockAdminApi();
         services.AddKnockAdminSecurity();
         services.AddKnockAdminUi();

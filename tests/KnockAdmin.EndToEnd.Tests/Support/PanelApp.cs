@@ -16,11 +16,14 @@ namespace KnockAdmin.EndToEnd.Tests.Support;
 /// </summary>
 public sealed class PanelApp : WebApplicationFactory<Program>
 {
-    private PanelApp(NamespacePair pair, TestDatabase database, string networkNamespace)
+    private readonly IReadOnlyDictionary<string, string> settings;
+
+    private PanelApp(NamespacePair pair, TestDatabase database, string networkNamespace, IReadOnlyDictionary<string, string>? settings)
     {
         Pair = pair;
         Database = database;
         NetworkNamespace = networkNamespace;
+        this.settings = settings ?? new Dictionary<string, string>();
     }
 
     public NamespacePair Pair { get; }
@@ -30,12 +33,13 @@ public sealed class PanelApp : WebApplicationFactory<Program>
     public string NetworkNamespace { get; }
 
     /// <param name="networkNamespace">Overrides the pair's server namespace (e.g. one that does not exist).</param>
-    public static async Task<PanelApp> StartAsync(FirewallConfig? config = null, string? networkNamespace = null)
+    /// <param name="settings">More configuration, such as <c>Notifications:FirstRetrySeconds</c>.</param>
+    public static async Task<PanelApp> StartAsync(FirewallConfig? config = null, string? networkNamespace = null, IReadOnlyDictionary<string, string>? settings = null)
     {
         var pair = await NamespacePair.CreateAsync();
         var database = new TestDatabase();
         await database.StoreAsync(config ?? Configs.Tutorial());
-        return new PanelApp(pair, database, networkNamespace ?? pair.Server);
+        return new PanelApp(pair, database, networkNamespace ?? pair.Server, settings);
     }
 
     public async Task<HttpClient> ClientAsync(string role = Roles.Admin, string name = "e2e")
@@ -54,6 +58,10 @@ public sealed class PanelApp : WebApplicationFactory<Program>
     {
         builder.UseSetting("ConnectionStrings:KnockAdmin", Database.ConnectionString);
         builder.UseSetting("Firewall:NetworkNamespace", NetworkNamespace);
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     public override async ValueTask DisposeAsync()

@@ -22,6 +22,8 @@ public sealed class EndpointAccessTests
         var endpoints = MutatingApiEndpoints(app);
         Assert.Contains(("POST", "/api/profiles"), endpoints);
         Assert.Contains(("PUT", "/api/settings"), endpoints);
+        Assert.Contains(("PUT", "/api/notifications"), endpoints);
+        Assert.Contains(("POST", "/api/notifications/test"), endpoints);
         var anonymous = app.Browser();
         var viewer = await TokenClientAsync(app, Roles.Viewer);
         var signedInAdmin = await app.SignedInAsync("alice");
@@ -122,6 +124,7 @@ public sealed class EndpointAccessTests
         return client;
     }
 
-    private static Task<(int, int, int, int)> CountRowsAsync(SecureApp app) => app.QueryAsync(async db =>
-        (await db.Profiles.CountAsync(), await db.HostSettings.CountAsync(), await db.Revisions.CountAsync(), await db.Users.CountAsync()));
+    private static Task<(int, int, int, int, int, int)> CountRowsAsync(SecureApp app) => app.QueryAsync(async db =>
+        (await db.Profiles.CountAsync(), await db.HostSettings.CountAsync(), await db.Revisions.CountAsync(), await db.Users.CountAsync(),
+            await db.NotificationChannels.CountAsync(), await db.NotificationSettings.CountAsync()));
 }
