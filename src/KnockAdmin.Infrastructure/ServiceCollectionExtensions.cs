@@ -6,6 +6,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace KnockAdmin.Infrastructure;
@@ -26,6 +27,8 @@ public static class ServiceCollectionExtensions
         services.AddScoped<ConfigurationStore>();
         services.AddScoped<ApiTokenService>();
         services.AddScoped<UserService>();
+        services.AddScoped<SessionService>();
+        services.AddScoped<LoginThrottle>();
         return services;
     }
 
@@ -41,10 +44,16 @@ public static class ServiceCollectionExtensions
         return DatabaseLocation.ResolveConnectionString(connectionString, contentRoot, storage.DataDirectory);
     }
 
-    /// <summary>Applies pending migrations to the configured database.</summary>
+    /// <summary>Applies pending migrations to the configured database, whose files are made private first.</summary>
     public static async Task MigrateKnockAdminDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
         await using var scope = services.CreateAsyncScope();
-        await DatabaseMigrator.MigrateAsync(scope.ServiceProvider.GetRequiredService<KnockAdminDbContext>(), cancellationToken);
+        var narrowed = await DatabaseMigrator.MigrateAsync(scope.ServiceProvider.GetRequiredService<KnockAdminDbContext>(), cancellationToken);
+        if (narrowed.Count > 0)
+        {
+            scope.ServiceProvider.GetService<ILoggerFactory>()?.CreateLogger(typeof(DatabaseMigrator)).LogWarning(
+                "{Files} could be read by other users of this host; they are now readable by their owner only (0600).",
+                string.Join(", ", narrowed));
+        }
     }
 }

@@ -17,9 +17,9 @@ public sealed class SecurityStoreTests
 
         var created = await tokens.CreateAsync("ci", Roles.Viewer, Actor.CommandLine);
 
-        Assert.Equal(new ApiTokenOwner(created.Id, "ci", Roles.Viewer), await tokens.VerifyAsync(created.Token));
-        Assert.Null(await tokens.VerifyAsync(created.Token + "x"));
-        Assert.Null(await tokens.VerifyAsync(""));
+        Assert.Equal(new ApiTokenOwner(created.Id, "ci", Roles.Viewer), (await tokens.VerifyAsync(created.Token)).Owner);
+        Assert.Null((await tokens.VerifyAsync(created.Token + "x")).Owner);
+        Assert.Null((await tokens.VerifyAsync("")).Owner);
         var stored = await db.ApiTokens.AsNoTracking().SingleAsync();
         Assert.Equal(ApiTokenService.Hash(created.Token), stored.TokenHash);
         Assert.Equal(64, stored.TokenHash.Length);
@@ -35,7 +35,7 @@ public sealed class SecurityStoreTests
         var tokens = new ApiTokenService(db, new AuditLog(db, TimeProvider.System), TimeProvider.System);
 
         var first = await tokens.CreateAsync("a", Roles.Admin, Actor.CommandLine);
-        var second = await tokens.CreateAsync("a", Roles.Admin, Actor.CommandLine);
+        var second = await tokens.CreateAsync("b", Roles.Admin, Actor.CommandLine);
 
         Assert.NotEqual(first.Token, second.Token);
         Assert.True(first.Token.Length >= 40);
@@ -59,7 +59,7 @@ public sealed class SecurityStoreTests
     {
         using var database = await TempDatabase.CreateMigratedAsync();
         await using var db = database.NewContext();
-        var users = new UserService(db, new AuditLog(db, TimeProvider.System), TimeProvider.System);
+        var users = Users(db);
 
         await users.AddAsync("bob", Roles.Admin, "correct horse battery", Actor.CommandLine);
 
@@ -72,6 +72,10 @@ public sealed class SecurityStoreTests
         await Assert.ThrowsAsync<ArgumentException>(() => users.AddAsync("eve", Roles.Viewer, "short", Actor.CommandLine));
         Assert.Single(await db.Users.AsNoTracking().ToListAsync());
     }
+
+    internal static UserService Users(KnockAdminDbContext db) =>
+        new(db, new AuditLog(db, TimeProvider.System),
+            new SessionService(db, Microsoft.Extensions.Options.Options.Create(new SecurityOptions()), TimeProvider.System), TimeProvider.System);
 
     private static async Task<bool> FileContainsAsync(TempDatabase database, string text)
     {

@@ -11,6 +11,7 @@ public static class ApiEndpoints
         api.MapRevisionEndpoints();
         api.MapRecentEndpoints();
         api.MapStatusEndpoints();
+        api.MapAccountEndpoints();
         return endpoints;
     }
 }
