@@ -8,7 +8,8 @@ namespace KnockAdmin.EndToEnd.Tests.Support;
 public static class Executable
 {
     public static async Task<CommandOutput> RunAsync(
-        TestDatabase database, string networkNamespace, IReadOnlyList<string> arguments, IReadOnlyList<string>? runAs = null, string? dotnetRoot = null)
+        TestDatabase database, string networkNamespace, IReadOnlyList<string> arguments, IReadOnlyList<string>? runAs = null, string? dotnetRoot = null,
+        string? standardInput = null)
     {
         var environment = Environment(database, networkNamespace);
         if (dotnetRoot is not null)
@@ -22,6 +23,7 @@ public static class Executable
             .WithArguments(all)
             .WithEnvironmentVariables(environment)
             .WithWorkingDirectory(database.Directory)
+            .WithStandardInputPipe(standardInput is null ? PipeSource.Null : PipeSource.FromString(standardInput))
             .WithValidation(CommandResultValidation.None);
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         var result = await command.ExecuteBufferedAsync(timeout.Token);
