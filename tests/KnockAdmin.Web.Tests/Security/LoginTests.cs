@@ -155,6 +155,7 @@ public sealed class LoginTests
     }
 
     [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     public async Task Sign_ins_survive_a_restart_because_the_keys_are_kept_next_to_the_database()
     {
         var directory = Directory.CreateTempSubdirectory("knockadmin-security-").FullName;
@@ -167,7 +168,12 @@ public sealed class LoginTests
                 cookie = SessionCookie(response).Split(';')[0];
             }
 
-            Assert.NotEmpty(Directory.GetFiles(Path.Combine(directory, "keys"), "key-*.xml"));
+            var keys = Directory.GetFiles(Path.Combine(directory, "keys"), "key-*.xml");
+            Assert.NotEmpty(keys);
+            // The keys decrypt every session cookie, the database holds the password hashes: owner only.
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(Path.Combine(directory, "keys")));
+            Assert.All(keys, key => Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(key)));
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(directory, "knockadmin.db")));
             using var second = new SecureApp(directory);
             var client = second.Browser();
             client.DefaultRequestHeaders.Add("Cookie", cookie);
