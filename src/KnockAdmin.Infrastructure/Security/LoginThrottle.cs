@@ -56,7 +56,7 @@ public sealed class LoginThrottle(KnockAdminDbContext db, IOptions<SecurityOptio
         if (state is null)
         {
             // Rows of names nobody tried lately; keeps the table as small as the recent attempts.
-            await db.LoginThrottles.Where(t => t.LastAttemptAt < now - _options.FailureWindow && t.NotBefore < now)
+            await db.LoginThrottles.Where(t => t.LastAttemptAt <= now - _options.FailureWindow && t.NotBefore <= now)
                 .ExecuteDeleteAsync(cancellationToken);
             state = new LoginThrottleEntity { Key = key };
             db.LoginThrottles.Add(state);
@@ -69,7 +69,7 @@ public sealed class LoginThrottle(KnockAdminDbContext db, IOptions<SecurityOptio
             await transaction.CommitAsync(cancellationToken);
             return new ThrottleDecision(state.NotBefore - now, first);
         }
-        else if (state.LastAttemptAt < now - _options.FailureWindow)
+        else if (state.LastAttemptAt <= now - _options.FailureWindow)
         {
             state.Attempts = 0;
         }
