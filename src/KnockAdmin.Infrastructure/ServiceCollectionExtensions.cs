@@ -36,6 +36,8 @@ public static class ServiceCollectionExtensions
             provider.GetRequiredService<TimeProvider>(),
             provider.GetRequiredService<OutboxSignal>(),
             provider.GetService<ILoggerFactory>()?.CreateLogger<OutboxNotifier>() ?? NullLogger<OutboxNotifier>.Instance));
+        services.AddScoped<SessionService>();
+        services.AddScoped<LoginThrottle>();
         return services;
     }
 
@@ -51,10 +53,16 @@ public static class ServiceCollectionExtensions
         return DatabaseLocation.ResolveConnectionString(connectionString, contentRoot, storage.DataDirectory);
     }
 
-    /// <summary>Applies pending migrations to the configured database.</summary>
+    /// <summary>Applies pending migrations to the configured database, whose files are made private first.</summary>
     public static async Task MigrateKnockAdminDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
         await using var scope = services.CreateAsyncScope();
-        await DatabaseMigrator.MigrateAsync(scope.ServiceProvider.GetRequiredService<KnockAdminDbContext>(), cancellationToken);
+        var narrowed = await DatabaseMigrator.MigrateAsync(scope.ServiceProvider.GetRequiredService<KnockAdminDbContext>(), cancellationToken);
+        if (narrowed.Count > 0)
+        {
+            scope.ServiceProvider.GetService<ILoggerFactory>()?.CreateLogger(typeof(DatabaseMigrator)).LogWarning(
+                "{Files} could be read by other users of this host; they are now readable by their owner only (0600).",
+                string.Join(", ", narrowed));
+        }
     }
 }

@@ -24,7 +24,10 @@ public sealed class MigrationTests
 
         Assert.True(File.Exists(database.FilePath));
         var tables = await QueryStringsAsync(database, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name");
-        Assert.Subset(tables.ToHashSet(), new HashSet<string> { "ApiTokens", "AuditEntries", "HostSettings", "Profiles", "Revisions", "Users" });
+        Assert.Subset(tables.ToHashSet(), new HashSet<string>
+        {
+            "ApiTokens", "AuditEntries", "HostSettings", "LoginThrottles", "Profiles", "Revisions", "Sessions", "Users",
+        });
         Assert.Equal(["wal"], await QueryStringsAsync(database, "PRAGMA journal_mode"));
     }
 
@@ -106,6 +109,63 @@ public sealed class MigrationTests
         Assert.Equal((11L, "alice", "profile.create"), (entry.Id, entry.Actor, entry.Action));
         Assert.Equal("ci", (await upgraded.ApiTokens.SingleAsync()).Name);
         Assert.Equal("bob", (await upgraded.Users.SingleAsync()).Name);
+    }
+
+    [Fact]
+    public async Task Names_from_before_the_naming_rules_get_lookalike_keys_and_later_duplicates_keep_their_exact_name()
+    {
+        using var database = new TempDatabase();
+        Directory.CreateDirectory(Path.GetDirectoryName(database.FilePath)!);
+        await using (var db = database.NewContext())
+        {
+            await db.GetService<IMigrator>().MigrateAsync(db.Database.GetMigrations().First());
+        }
+
+        await ExecuteAsync(database, """
+            INSERT INTO Users (Id, Name, Role, PasswordHash, CreatedAt) VALUES (1, 'alice', 'admin', 'h', 0), (2, 'ALICE', 'admin', 'h', 0), (3, 'B0b', 'viewer', 'h', 0);
+            INSERT INTO ApiTokens (Id, Name, Role, TokenHash, CreatedAt) VALUES (1, 'adm', 'admin', 'a', 0), (2, 'adm', 'admin', 'b', 0);
+            """);
+
+        await using (var db = database.NewContext())
+        {
+            await DatabaseMigrator.MigrateAsync(db);
+        }
+
+        await using var upgraded = database.NewContext();
+        var alice = Core.Accounts.AccountName.LookalikeKey("alice");
+        Assert.Equal([alice, alice + "#2", Core.Accounts.AccountName.LookalikeKey("B0b")],
+            await upgraded.Users.OrderBy(u => u.Id).Select(u => u.NameKey).ToListAsync());
+        Assert.Equal(["adm", "adm#2"], await upgraded.ApiTokens.OrderBy(t => t.Id).Select(t => t.NameKey).ToListAsync());
+        Assert.Empty(await upgraded.Sessions.ToListAsync());
+    }
+
+    [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task The_database_and_its_WAL_files_are_readable_by_their_owner_only_and_an_old_world_readable_file_is_narrowed()
+    {
+        using var database = await TempDatabase.CreateMigratedAsync();
+        await using (var db = database.NewContext())
+        {
+            db.AuditEntries.Add(new AuditEntryEntity { Actor = "tests", Action = "test" });
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute,
+            File.GetUnixFileMode(Path.GetDirectoryName(database.FilePath)!));
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        {
+            Assert.True(File.Exists(database.FilePath + suffix), suffix);
+            Assert.Equal(PrivateFiles.OwnerOnly, File.GetUnixFileMode(database.FilePath + suffix));
+        }
+
+        SqliteConnection.ClearAllPools();
+        File.SetUnixFileMode(database.FilePath, PrivateFiles.OwnerOnly | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+        await using (var again = database.NewContext())
+        {
+            Assert.Equal([database.FilePath], await DatabaseMigrator.MigrateAsync(again));
+        }
+
+        Assert.Equal(PrivateFiles.OwnerOnly, File.GetUnixFileMode(database.FilePath));
     }
 
     private static async Task<List<string>> QueryStringsAsync(TempDatabase database, string sql)

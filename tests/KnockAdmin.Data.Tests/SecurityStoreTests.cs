@@ -1,6 +1,7 @@
 using KnockAdmin.Core.Notifications;
 using KnockAdmin.Infrastructure.Auditing;
 using KnockAdmin.Infrastructure.Data;
+using KnockAdmin.Infrastructure.Notifications;
 using KnockAdmin.Infrastructure.Security;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -20,9 +21,9 @@ public sealed class SecurityStoreTests
 
         var created = await tokens.CreateAsync("ci", Roles.Viewer, Actor.CommandLine);
 
-        Assert.Equal(new ApiTokenOwner(created.Id, "ci", Roles.Viewer), await tokens.VerifyAsync(created.Token));
-        Assert.Null(await tokens.VerifyAsync(created.Token + "x"));
-        Assert.Null(await tokens.VerifyAsync(""));
+        Assert.Equal(new ApiTokenOwner(created.Id, "ci", Roles.Viewer), (await tokens.VerifyAsync(created.Token)).Owner);
+        Assert.Null((await tokens.VerifyAsync(created.Token + "x")).Owner);
+        Assert.Null((await tokens.VerifyAsync("")).Owner);
         var stored = await db.ApiTokens.AsNoTracking().SingleAsync();
         Assert.Equal(ApiTokenService.Hash(created.Token), stored.TokenHash);
         Assert.Equal(64, stored.TokenHash.Length);
@@ -41,7 +42,7 @@ public sealed class SecurityStoreTests
         var tokens = new ApiTokenService(db, new AuditLog(db, TimeProvider.System), TimeProvider.System, notifier);
 
         var first = await tokens.CreateAsync("a", Roles.Admin, Actor.CommandLine);
-        var second = await tokens.CreateAsync("a", Roles.Admin, Actor.CommandLine);
+        var second = await tokens.CreateAsync("b", Roles.Admin, Actor.CommandLine);
 
         Assert.NotEqual(first.Token, second.Token);
         Assert.True(first.Token.Length >= 40);
@@ -66,7 +67,7 @@ public sealed class SecurityStoreTests
     {
         using var database = await TempDatabase.CreateMigratedAsync();
         await using var db = database.NewContext();
-        var users = new UserService(db, new AuditLog(db, TimeProvider.System), TimeProvider.System, notifier);
+        var users = Users(db, notifier);
 
         await users.AddAsync("bob", Roles.Admin, "correct horse battery", Actor.CommandLine);
 
@@ -87,7 +88,7 @@ public sealed class SecurityStoreTests
     {
         using var database = await TempDatabase.CreateMigratedAsync();
         await using var db = database.NewContext();
-        var users = new UserService(db, new AuditLog(db, TimeProvider.System), TimeProvider.System, notifier);
+        var users = Users(db, notifier);
 
         await users.AddAsync("victor", Roles.Viewer, "correct horse battery", Actor.CommandLine);
         Assert.Empty(notifier.Published);
@@ -95,6 +96,11 @@ public sealed class SecurityStoreTests
 
         Assert.Equal("A new admin user 'alice' was added by user:root.", Assert.Single(notifier.Published).Summary);
     }
+
+    internal static UserService Users(KnockAdminDbContext db, INotifier? notifier = null) =>
+        new(db, new AuditLog(db, TimeProvider.System),
+            new SessionService(db, Microsoft.Extensions.Options.Options.Create(new SecurityOptions()), TimeProvider.System), TimeProvider.System,
+            notifier ?? new RecordingNotifier());
 
     private static async Task<bool> FileContainsAsync(TempDatabase database, string text)
     {

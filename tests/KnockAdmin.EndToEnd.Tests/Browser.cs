@@ -40,10 +40,20 @@ public sealed class Browser : IAsyncDisposable
     }
 
     /// <summary>Opens a page of the panel and waits until its circuit is interactive.</summary>
-    public async Task OpenAsync(Uri panel, string path)
+    public Task OpenAsync(Uri panel, string path) => OpenAsync(Page, panel, path);
+
+    /// <summary>Opens a page of the panel in <paramref name="page"/> and waits until its circuit is interactive.</summary>
+    public static async Task OpenAsync(IPage page, Uri panel, string path)
     {
-        await Page.GotoAsync(new Uri(panel, path).ToString());
-        await Page.Locator("[data-interactive='yes']").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
+        await page.GotoAsync(new Uri(panel, path).ToString());
+        await page.Locator("[data-interactive='yes']").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
+    }
+
+    /// <summary>A page in a browser context of its own: its own cookies, as a second browser would have.</summary>
+    public async Task<IPage> NewBrowserPageAsync()
+    {
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 860 } });
+        return await context.NewPageAsync();
     }
 
     public async Task ScreenshotAsync(string name)

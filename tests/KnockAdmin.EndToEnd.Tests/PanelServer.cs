@@ -35,7 +35,8 @@ public sealed class PanelServer : IAsyncDisposable
         }
     }
 
-    public static async Task<PanelServer> StartAsync(string networkNamespace, int confirmWithinSeconds)
+    /// <param name="connectionString">The database to use; by default a new one in the panel's own directory.</param>
+    public static async Task<PanelServer> StartAsync(string networkNamespace, int confirmWithinSeconds, string? connectionString = null)
     {
         var panel = FindPanelAssembly();
         var directory = Directory.CreateTempSubdirectory("knockadmin-e2e-").FullName;
@@ -49,7 +50,7 @@ public sealed class PanelServer : IAsyncDisposable
             RedirectStandardError = true,
             Environment =
             {
-                ["ConnectionStrings__KnockAdmin"] = $"Data Source={Path.Combine(directory, "knockadmin.db")}",
+                ["ConnectionStrings__KnockAdmin"] = connectionString ?? $"Data Source={Path.Combine(directory, "knockadmin.db")}",
                 ["Firewall__NetworkNamespace"] = networkNamespace,
                 ["Urls"] = address.ToString().TrimEnd('/'),
                 ["Apply__ConfirmWithinSeconds"] = confirmWithinSeconds.ToString(),

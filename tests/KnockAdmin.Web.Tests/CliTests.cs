@@ -57,7 +57,7 @@ public sealed class CliTests
         var (exitCode, _, error) = await cli.InvokeAsync(["token", "create", "--name", "   "]);
 
         Assert.Equal(ExitCodes.InvalidInput, exitCode);
-        Assert.Contains("token name", error);
+        Assert.Contains("The name is empty", error);
         Assert.Equal(0, await QueryAsync(cli, db => db.ApiTokens.CountAsync()));
     }
 
@@ -158,8 +158,8 @@ public sealed class CliTests
     private static string LastLine(string output) =>
         output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Last();
 
-    private static Task<ApiTokenOwner?> VerifyAsync(CliRun cli, string token) =>
-        QueryAsync(cli, db => new ApiTokenService(db, new AuditLog(db, TimeProvider.System), TimeProvider.System, new RecordingNotifier()).VerifyAsync(token));
+    private static async Task<ApiTokenOwner?> VerifyAsync(CliRun cli, string token) =>
+        (await QueryAsync(cli, db => new ApiTokenService(db, new AuditLog(db, TimeProvider.System), TimeProvider.System, new RecordingNotifier()).VerifyAsync(token))).Owner;
 
     private static async Task<T> QueryAsync<T>(CliRun cli, Func<KnockAdminDbContext, Task<T>> query)
     {

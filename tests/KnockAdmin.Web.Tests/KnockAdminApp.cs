@@ -20,9 +20,12 @@ public sealed class KnockAdminApp : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder) =>
         builder.UseSetting("ConnectionStrings:KnockAdmin", ConnectionString);
 
-    /// <summary>A client that sends a fresh token of <paramref name="role"/>.</summary>
-    public async Task<HttpClient> ClientAsync(string role = Roles.Admin, string name = "tests")
+    private int _tokens;
+
+    /// <summary>A client that sends a fresh token of <paramref name="role"/> (token names are unique: without a name, a numbered one).</summary>
+    public async Task<HttpClient> ClientAsync(string role = Roles.Admin, string? name = null)
     {
+        name ??= $"tests-{Interlocked.Increment(ref _tokens)}";
         var client = CreateClient();
         await using var scope = Services.CreateAsyncScope();
         var created = await scope.ServiceProvider.GetRequiredService<ApiTokenService>().CreateAsync(name, role, Actor.CommandLine);

@@ -9,7 +9,12 @@ public static class AuditActions
     public const string SettingsUpdate = "settings.update";
     public const string ConfigReplace = "config.replace";
     public const string TokenCreate = "token.create";
+    public const string TokenRevoke = "token.revoke";
     public const string UserAdd = "user.add";
+    public const string UserPassword = "user.password";
+    public const string UserDisable = "user.disable";
+    public const string UserEnable = "user.enable";
+    public const string UserRemove = "user.remove";
     public const string Login = "login";
     public const string Apply = "apply";
     public const string Confirm = "confirm";

@@ -27,14 +27,4 @@ public static class DatabaseLocation
         builder.DataSource = Path.GetFullPath(source, baseDirectory);
         return builder.ToString();
     }
-
-    /// <summary>Creates the directory of the database file, when the connection string names a file.</summary>
-    public static void EnsureDirectoryExists(string connectionString)
-    {
-        var source = new SqliteConnectionStringBuilder(connectionString).DataSource;
-        if (Path.IsPathRooted(source) && Path.GetDirectoryName(source) is { Length: > 0 } directory)
-        {
-            Directory.CreateDirectory(directory);
-        }
-    }
 }

@@ -5,15 +5,17 @@ namespace KnockAdmin.Infrastructure.Data;
 /// <summary>Brings the database file to the latest schema; run before anything else touches it.</summary>
 public static class DatabaseMigrator
 {
-    public static async Task MigrateAsync(KnockAdminDbContext db, CancellationToken cancellationToken = default)
+    /// <returns>Files of the database that others could read and that are now private (see <see cref="PrivateFiles"/>).</returns>
+    public static async Task<IReadOnlyList<string>> MigrateAsync(KnockAdminDbContext db, CancellationToken cancellationToken = default)
     {
         var connectionString = db.Database.GetConnectionString()
             ?? throw new InvalidOperationException("The database connection string is not set.");
-        DatabaseLocation.EnsureDirectoryExists(connectionString);
+        var narrowed = PrivateFiles.PrepareDatabase(connectionString);
 
         await db.Database.MigrateAsync(cancellationToken);
 
         // WAL lets the panel read while the CLI writes; the mode is stored in the file, so once is enough.
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        return narrowed;
     }
 }

@@ -2,7 +2,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace KnockAdmin.Infrastructure.Data;
 
-/// <summary>Everything KnockAdmin keeps: profiles, host settings, revisions, audit log, API tokens, users and notifications.</summary>
+/// <summary>Everything KnockAdmin keeps: profiles, host settings, revisions, audit log, API tokens, users, their
+/// sessions, the sign-in throttle and notifications.</summary>
 public sealed class KnockAdminDbContext(DbContextOptions<KnockAdminDbContext> options) : DbContext(options)
 {
     public DbSet<ProfileEntity> Profiles => Set<ProfileEntity>();
@@ -24,6 +25,10 @@ public sealed class KnockAdminDbContext(DbContextOptions<KnockAdminDbContext> op
     public DbSet<NotificationOutboxEntity> NotificationOutbox => Set<NotificationOutboxEntity>();
 
     public DbSet<NotificationDeliveryEntity> NotificationDeliveries => Set<NotificationDeliveryEntity>();
+
+    public DbSet<SessionEntity> Sessions => Set<SessionEntity>();
+
+    public DbSet<LoginThrottleEntity> LoginThrottles => Set<LoginThrottleEntity>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -73,12 +78,32 @@ public sealed class KnockAdminDbContext(DbContextOptions<KnockAdminDbContext> op
             token.ToTable("ApiTokens");
             token.HasIndex(t => t.TokenHash).IsUnique();
             token.Property(t => t.TokenHash).HasMaxLength(64);
+            token.HasIndex(t => t.NameKey).IsUnique();
         });
 
         modelBuilder.Entity<UserEntity>(user =>
         {
             user.ToTable("Users");
             user.HasIndex(u => u.Name).IsUnique();
+            user.HasIndex(u => u.NameKey).IsUnique();
+            user.HasMany(u => u.Sessions).WithOne(s => s.User).HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<SessionEntity>(session =>
+        {
+            session.ToTable("Sessions");
+            session.HasIndex(s => s.TokenHash).IsUnique();
+            session.Property(s => s.TokenHash).HasMaxLength(64);
+            session.Property(s => s.UserAgent).HasMaxLength(256);
+            session.HasIndex(s => s.LastSeenAt);
+        });
+
+        modelBuilder.Entity<LoginThrottleEntity>(throttle =>
+        {
+            throttle.ToTable("LoginThrottles");
+            throttle.HasKey(t => t.Key);
+            throttle.Property(t => t.Key).HasMaxLength(300);
+            throttle.HasIndex(t => t.LastAttemptAt);
         });
 
         NotificationModel.Configure(modelBuilder);

@@ -1,11 +1,12 @@
 using KnockAdmin.Core.Rules;
+using KnockAdmin.Infrastructure.Data;
 using KnockAdmin.Infrastructure.Firewall;
 
 namespace KnockAdmin.Infrastructure.Revisions;
 
 /// <summary>
 /// Writes the full live ruleset in iptables-save format as <c>rules.v4</c> and <c>rules.v6</c>, the files
-/// netfilter-persistent restores at boot (/etc/iptables/).
+/// netfilter-persistent restores at boot (/etc/iptables/), readable by their owner only.
 /// </summary>
 public sealed class RulesExporter(FirewallCommands commands, FirewallDetector detector)
 {
@@ -22,9 +23,10 @@ public sealed class RulesExporter(FirewallCommands commands, FirewallDetector de
             }
 
             var path = Path.Combine(directory, file);
-            // Write then rename: netfilter-persistent never reads a half-written file.
+            // Write then rename: netfilter-persistent never reads a half-written file. The rules name trusted networks
+            // and protected ports, so only the owner (root for netfilter-persistent) may read them.
             var temporary = path + ".tmp";
-            await File.WriteAllTextAsync(temporary, await commands.SaveAsync(family, cancellationToken), cancellationToken);
+            await PrivateFiles.WriteTextAsync(temporary, await commands.SaveAsync(family, cancellationToken), cancellationToken);
             File.Move(temporary, path, overwrite: true);
             written.Add(path);
         }

@@ -4,8 +4,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace KnockAdmin.Infrastructure.Security;
 
-/// <summary>Whether an admin user exists. Once one does, the answer is remembered (users are never deleted), so
-/// the check costs nothing after set-up; until then every call asks the database, which also sees admins added by
+/// <summary>Whether an admin user exists. Once one does, the answer is remembered (the last enabled admin can be
+/// neither disabled nor removed), so the check costs nothing after set-up; until then every call asks the database, which also sees admins added by
 /// the command line while the panel runs.</summary>
 public sealed class AdminPresence(IServiceScopeFactory scopes)
 {

@@ -4,7 +4,7 @@ namespace KnockAdmin.Infrastructure.Security;
 public static class LoginAuditActions
 {
     public const string LoginFailed = "login.failed";
-    public const string LoginLocked = "login.locked";
+    public const string LoginThrottled = "login.throttled";
     public const string Logout = "logout";
     public const string Reauthenticate = "reauthenticate";
     public const string ReauthenticateFailed = "reauthenticate.failed";

@@ -1,22 +1,22 @@
+using System.Globalization;
+
 namespace KnockAdmin.Infrastructure.Security;
 
 public enum LoginOutcome
 {
     Succeeded,
 
-    /// <summary>Unknown name or wrong password; the two are never told apart.</summary>
+    /// <summary>Unknown name, wrong password or a disabled account; the three are never told apart.</summary>
     WrongNameOrPassword,
 
-    /// <summary>Too many recent failures for this account or this address.</summary>
-    LockedOut,
+    /// <summary>Too many recent failures for this name from here: the attempt was not checked.</summary>
+    Throttled,
 }
 
-/// <summary>The outcome of a login attempt; <see cref="User"/> is set only on success.</summary>
-public sealed record LoginResult(LoginOutcome Outcome, SignedInUser? User = null)
+/// <summary>The outcome of a login attempt; <see cref="User"/> is set only on success, <see cref="Wait"/> only when throttled.</summary>
+public sealed record LoginResult(LoginOutcome Outcome, SignedInUser? User = null, TimeSpan? Wait = null)
 {
     public const string WrongNameOrPasswordMessage = "Wrong name or password.";
-
-    public const string LockedOutMessage = "Too many failed logins. Try again in a few minutes.";
 
     public bool Succeeded => Outcome == LoginOutcome.Succeeded;
 
@@ -24,10 +24,20 @@ public sealed record LoginResult(LoginOutcome Outcome, SignedInUser? User = null
     public string? Message => Outcome switch
     {
         LoginOutcome.WrongNameOrPassword => WrongNameOrPasswordMessage,
-        LoginOutcome.LockedOut => LockedOutMessage,
+        LoginOutcome.Throttled => ThrottledMessage(Wait ?? TimeSpan.Zero),
         _ => null,
     };
+
+    /// <summary>Says how long to wait, in whole seconds rounded up.</summary>
+    public static string ThrottledMessage(TimeSpan wait)
+    {
+        var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+        return $"Too many failed sign-ins for this name from here. Try again in {seconds.ToString(CultureInfo.InvariantCulture)} second{(seconds == 1 ? "" : "s")}.";
+    }
 }
 
 /// <summary>A user who has just proved their password.</summary>
 public sealed record SignedInUser(int Id, string Name, string Role, DateTimeOffset AuthenticatedAt);
+
+/// <summary>A browser that signed in to <see cref="UserId"/> before, known by the random id in its device cookie.</summary>
+public sealed record KnownDevice(int UserId, string DeviceId);

@@ -1,99 +1,156 @@
+using KnockAdmin.Core.Accounts;
 using KnockAdmin.Infrastructure.Auditing;
 using KnockAdmin.Infrastructure.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace KnockAdmin.Infrastructure.Security;
 
-/// <summary>Checks a name and password for the panel, with lockout and an audit entry for every attempt.</summary>
+/// <summary>
+/// Checks a name and password for the panel, throttled by <see cref="LoginThrottle"/>, with an audit entry for every
+/// checked attempt and for the first refusal of each wait. The same goes for the password asked again inside a
+/// session (re-authentication, own password change), which is throttled per session.
+/// </summary>
 public sealed class LoginService(
     KnockAdminDbContext db,
     UserService users,
     AuditLog audit,
     LoginThrottle throttle,
-    IOptions<SecurityOptions> options,
     TimeProvider time)
 {
-    /// <summary>Longer input is refused without hashing it, so that nobody can make us hash megabytes.</summary>
-    public const int MaxPasswordLength = 1024;
-
     private static readonly UserEntity DummyUser = new() { Name = "", Role = Roles.Viewer, PasswordHash = "" };
 
     // A real hash of a random password: an unknown name costs the same PBKDF2 work as a known one.
     private static readonly Lazy<string> DummyHash = new(() =>
         new PasswordHasher<UserEntity>().HashPassword(DummyUser, Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16))));
 
-    public async Task<LoginResult> LoginAsync(string? name, string? password, string? remoteAddress, CancellationToken cancellationToken = default)
+    /// <param name="device">The browser's device cookie, if it has a valid one: attempts for the user it names are
+    /// counted for that browser alone, so a flood from elsewhere (or from the same address) cannot slow its owner down.</param>
+    public async Task<LoginResult> LoginAsync(string? name, string? password, string? remoteAddress, KnownDevice? device = null,
+        CancellationToken cancellationToken = default)
     {
-        name = (name ?? "").Trim();
+        var typed = (name ?? "").Trim();
+        var normalized = AccountName.Normalize(typed);
         password ??= "";
-        var actor = new Actor("user:" + Shorten(name), remoteAddress);
-        var accountKey = LoginThrottle.AccountKey(name);
-        var addressKey = LoginThrottle.AddressKey(remoteAddress);
+        var actor = new Actor("user:" + Shorten(AccountName.Display(normalized)), remoteAddress);
 
-        if (throttle.LockedUntil(accountKey) is not null || throttle.LockedUntil(addressKey) is not null)
+        var user = normalized.Length is > 0 and <= 200 ? await FindForSignInAsync(typed, normalized, cancellationToken) : null;
+        var key = device is not null && user is not null && device.UserId == user.Id
+            ? LoginThrottle.DeviceKey(device.DeviceId)
+            : LoginThrottle.AccountAddressKey(normalized, remoteAddress);
+
+        var decision = await throttle.BeginAttemptAsync(key, cancellationToken);
+        if (!decision.Allowed)
         {
-            // Not even a correct password gets in while locked; checking it would turn the lock into an oracle.
-            await audit.WriteAsync(actor, LoginAuditActions.LoginLocked,
-                "Login refused: too many failed logins for this account or this address.", cancellationToken);
-            return new LoginResult(LoginOutcome.LockedOut);
+            // Not checked at all, so a wait cannot be used to test passwords; audited once per wait, not per request.
+            if (decision.FirstRefusal)
+            {
+                await audit.WriteAsync(actor, LoginAuditActions.LoginThrottled,
+                    $"Login refused without checking: too many failed sign-ins for this name from here; the next try is possible in {Seconds(decision.Wait!.Value)} s. "
+                    + "Further refusals during this wait are not logged.", cancellationToken);
+            }
+
+            return new LoginResult(LoginOutcome.Throttled, Wait: decision.Wait);
         }
 
-        var user = name.Length is > 0 and <= UserService.MaxNameLength
-            ? await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Name == name, cancellationToken)
-            : null;
-        if (user is null || !Verify(user, password))
+        var passwordRight = Verify(user, password);
+        if (user is null || !passwordRight || user.DisabledAt is not null)
         {
-            var lockedAccount = throttle.RecordFailure(accountKey);
-            var lockedAddress = throttle.RecordFailure(addressKey);
-            var detail = (user is null ? "Login failed: unknown name." : "Login failed: wrong password.")
-                + (lockedAccount ? $" The account is locked for {options.Value.LockoutMinutes} minutes." : "")
-                + (lockedAddress ? $" The address is locked for {options.Value.LockoutMinutes} minutes." : "");
+            var detail = user is null ? "Login failed: unknown name."
+                : !passwordRight ? "Login failed: wrong password."
+                : "Login refused: the account is disabled.";
             await audit.WriteAsync(actor, LoginAuditActions.LoginFailed, detail, cancellationToken);
             return new LoginResult(LoginOutcome.WrongNameOrPassword);
         }
 
-        throttle.Reset(accountKey);
-        await audit.WriteAsync(actor, AuditActions.Login, $"Login succeeded ({user.Role}).", cancellationToken);
+        await throttle.SucceededAsync(key, cancellationToken);
+        await audit.WriteAsync(actor with { Name = "user:" + user.Name }, AuditActions.Login, $"Login succeeded ({user.Role}).", cancellationToken);
         return new LoginResult(LoginOutcome.Succeeded, new SignedInUser(user.Id, user.Name, user.Role, time.GetUtcNow()));
     }
 
-    /// <summary>Checks the password of a signed-in user again (before apply or rollback). Failures count towards the
-    /// account's lockout; a locked account cannot re-authenticate.</summary>
-    public async Task<SignedInUser?> ReauthenticateAsync(int userId, string? password, string? remoteAddress, CancellationToken cancellationToken = default)
+    /// <summary>Checks the password of a signed-in user again (before apply or rollback), throttled per session.</summary>
+    /// <returns>The user with a fresh proof time, or null (wrong password, throttled, user gone or disabled).</returns>
+    public async Task<SignedInUser?> ReauthenticateAsync(int userId, int sessionId, string? password, string? remoteAddress,
+        CancellationToken cancellationToken = default)
     {
-        var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == userId, cancellationToken);
+        var (user, _) = await CheckOwnPasswordAsync(userId, sessionId, password, remoteAddress, LoginAuditActions.ReauthenticateFailed, cancellationToken);
         if (user is null)
         {
             return null;
         }
 
-        var actor = new Actor("user:" + user.Name, remoteAddress);
-        var accountKey = LoginThrottle.AccountKey(user.Name);
-        if (throttle.LockedUntil(accountKey) is not null)
+        await audit.WriteAsync(new Actor("user:" + user.Name, remoteAddress), LoginAuditActions.Reauthenticate, "Password confirmed again.", cancellationToken);
+        return new SignedInUser(user.Id, user.Name, user.Role, time.GetUtcNow());
+    }
+
+    /// <summary>
+    /// Changes the signed-in user's own password after checking the current one (throttled per session). Every other
+    /// session of the user ends; this one stays, since its owner has just proved the password.
+    /// </summary>
+    /// <returns>Null on success, otherwise what went wrong.</returns>
+    public async Task<string?> ChangeOwnPasswordAsync(int userId, int sessionId, string? currentPassword, string newPassword, string? remoteAddress,
+        CancellationToken cancellationToken = default)
+    {
+        if (PasswordRules.Check(newPassword) is { } weak)
         {
-            await audit.WriteAsync(actor, LoginAuditActions.ReauthenticateFailed, "Re-authentication refused: the account is locked.", cancellationToken);
-            return null;
+            return weak;
+        }
+
+        var (user, message) = await CheckOwnPasswordAsync(userId, sessionId, currentPassword, remoteAddress, LoginAuditActions.ReauthenticateFailed, cancellationToken);
+        if (user is null)
+        {
+            return message;
+        }
+
+        await users.SetPasswordAsync(user.Id, newPassword, new Actor("user:" + user.Name, remoteAddress), keepSessionId: sessionId, cancellationToken: cancellationToken);
+        return null;
+    }
+
+    private async Task<(UserEntity? User, string Message)> CheckOwnPasswordAsync(
+        int userId, int sessionId, string? password, string? remoteAddress, string failedAction, CancellationToken cancellationToken)
+    {
+        var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == userId, cancellationToken);
+        if (user is null || user.DisabledAt is not null)
+        {
+            return (null, "Your account no longer exists or is disabled.");
+        }
+
+        var actor = new Actor("user:" + user.Name, remoteAddress);
+        var key = LoginThrottle.SessionKey(sessionId);
+        var decision = await throttle.BeginAttemptAsync(key, cancellationToken);
+        if (!decision.Allowed)
+        {
+            if (decision.FirstRefusal)
+            {
+                await audit.WriteAsync(actor, failedAction, $"Password not checked: too many wrong passwords in this session; the next try is possible in {Seconds(decision.Wait!.Value)} s.", cancellationToken);
+            }
+
+            return (null, LoginResult.ThrottledMessage(decision.Wait!.Value));
         }
 
         if (!Verify(user, password ?? ""))
         {
-            var locked = throttle.RecordFailure(accountKey);
-            await audit.WriteAsync(actor, LoginAuditActions.ReauthenticateFailed,
-                "Re-authentication failed: wrong password." + (locked ? $" The account is locked for {options.Value.LockoutMinutes} minutes." : ""),
-                cancellationToken);
-            return null;
+            await audit.WriteAsync(actor, failedAction, "Wrong password.", cancellationToken);
+            return (null, "The current password is wrong.");
         }
 
-        throttle.Reset(accountKey);
-        await audit.WriteAsync(actor, LoginAuditActions.Reauthenticate, "Password confirmed again.", cancellationToken);
-        return new SignedInUser(user.Id, user.Name, user.Role, time.GetUtcNow());
+        await throttle.SucceededAsync(key, cancellationToken);
+        return (user, "");
+    }
+
+    /// <summary>The user of a typed name: the exact stored name (names from before the naming rules), else the one
+    /// that matches without regard to case.</summary>
+    private async Task<UserEntity?> FindForSignInAsync(string typed, string normalized, CancellationToken cancellationToken)
+    {
+        var key = AccountName.LookalikeKey(normalized);
+        var candidates = await db.Users.AsNoTracking().Where(u => u.Name == typed || u.NameKey == key).ToListAsync(cancellationToken);
+        return candidates.FirstOrDefault(u => u.Name == typed)
+            ?? candidates.FirstOrDefault(u => string.Equals(u.Name, normalized, StringComparison.OrdinalIgnoreCase));
     }
 
     private bool Verify(UserEntity? user, string password)
     {
-        if (password.Length > MaxPasswordLength)
+        if (!PasswordRules.MayBeChecked(password))
         {
             return false;
         }
@@ -107,5 +164,7 @@ public sealed class LoginService(
         return users.VerifyPassword(user, password);
     }
 
-    private static string Shorten(string name) => name.Length <= UserService.MaxNameLength ? name : name[..UserService.MaxNameLength] + "…";
+    private static int Seconds(TimeSpan wait) => Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+
+    private static string Shorten(string name) => name.Length <= AccountName.MaxLength ? name : name[..AccountName.MaxLength] + "…";
 }

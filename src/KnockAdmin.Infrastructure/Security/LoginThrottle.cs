@@ -1,99 +1,121 @@
+using System.Net;
+using KnockAdmin.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace KnockAdmin.Infrastructure.Security;
 
-/// <summary>
-/// Counts failed logins per key (an account name or a source address) and locks a key for
-/// <see cref="SecurityOptions.Lockout"/> after <see cref="SecurityOptions.MaxFailedLogins"/> failures within
-/// <see cref="SecurityOptions.FailureWindow"/>. Kept in memory: a restart clears it, which is acceptable for a
-/// panel that only a few admins reach, and it keeps the database free of attacker-driven writes beyond the audit log.
-/// </summary>
-public sealed class LoginThrottle(IOptions<SecurityOptions> options, TimeProvider time)
+/// <summary>Whether a sign-in attempt may be checked now, and if not, how long to wait.</summary>
+public sealed record ThrottleDecision(TimeSpan? Wait, bool FirstRefusal)
 {
-    // Bounds the memory an attacker can make us spend by cycling names or addresses.
-    private const int MaxTrackedKeys = 10_000;
+    public bool Allowed => Wait is null;
+}
 
-    private readonly Lock _lock = new();
-    private readonly Dictionary<string, KeyState> _keys = new(StringComparer.Ordinal);
+/// <summary>
+/// Progressive delays instead of a lock: attempts are counted per key (a name from an address, a name from a browser
+/// that signed in to it before, or a session) and, after <see cref="SecurityOptions.FailuresBeforeDelay"/> of them,
+/// each further attempt must wait twice as long as the one before, up to <see cref="SecurityOptions.MaxLoginDelay"/>
+/// (at most a minute). No key ever blocks another, so a flood of wrong passwords for one name never refuses another
+/// name, and the owner of the attacked name gets a try at least once a minute (at once from a browser they signed in
+/// with before). An attempt is counted before its password is checked, in one write transaction, so that parallel
+/// requests cannot check more passwords than the delays allow. Kept in the database: a restart changes nothing.
+/// </summary>
+public sealed class LoginThrottle(KnockAdminDbContext db, IOptions<SecurityOptions> options, TimeProvider time)
+{
     private readonly SecurityOptions _options = options.Value;
 
-    public static string AccountKey(string name) => "account:" + name;
+    /// <summary>A name typed at sign-in from an address; IPv6 addresses count by their /64, which one host can fill.</summary>
+    public static string AccountAddressKey(string name, string? address) =>
+        $"account:{Shorten(Core.Accounts.AccountName.LookalikeKey(name))}|address:{AddressPart(address)}";
 
-    public static string AddressKey(string? address) => "address:" + (address ?? "unknown");
+    /// <summary>A name typed in a browser that signed in to that user before (see the device cookie).</summary>
+    public static string DeviceKey(string deviceId) => "device:" + deviceId;
 
-    /// <summary>When <paramref name="key"/> is locked, the moment the lock ends; otherwise null.</summary>
-    public DateTimeOffset? LockedUntil(string key)
+    /// <summary>The password asked again inside a session (re-authentication, password change).</summary>
+    public static string SessionKey(int sessionId) => "session:" + sessionId;
+
+    /// <summary>The wait before attempt number <paramref name="attempt"/> may follow the one before it.</summary>
+    public TimeSpan DelayBefore(int attempt)
     {
-        lock (_lock)
+        var beyond = attempt - _options.FailuresBeforeDelay;
+        if (beyond <= 0)
         {
-            var now = time.GetUtcNow();
-            return _keys.TryGetValue(key, out var state) && state.LockedUntil > now ? state.LockedUntil : null;
-        }
-    }
-
-    /// <summary>Counts a failure; returns true when this failure locked the key.</summary>
-    public bool RecordFailure(string key)
-    {
-        lock (_lock)
-        {
-            var now = time.GetUtcNow();
-            if (!_keys.TryGetValue(key, out var state))
-            {
-                if (_keys.Count >= MaxTrackedKeys)
-                {
-                    Prune(now);
-                }
-
-                state = new KeyState();
-                _keys[key] = state;
-            }
-
-            state.Failures.RemoveAll(failure => failure <= now - _options.FailureWindow);
-            state.Failures.Add(now);
-            if (state.Failures.Count < _options.MaxFailedLogins)
-            {
-                return false;
-            }
-
-            state.Failures.Clear();
-            state.LockedUntil = now + _options.Lockout;
-            return true;
-        }
-    }
-
-    /// <summary>Forgets the failures of <paramref name="key"/> (after a successful login to that account).</summary>
-    public void Reset(string key)
-    {
-        lock (_lock)
-        {
-            _keys.Remove(key);
-        }
-    }
-
-    private void Prune(DateTimeOffset now)
-    {
-        foreach (var (key, state) in _keys.ToList())
-        {
-            if (state.LockedUntil <= now && state.Failures.All(failure => failure <= now - _options.FailureWindow))
-            {
-                _keys.Remove(key);
-            }
+            return TimeSpan.Zero;
         }
 
-        // Still full of live entries: drop the oldest rather than grow without bound.
-        if (_keys.Count >= MaxTrackedKeys)
-        {
-            foreach (var key in _keys.OrderBy(k => k.Value.Failures.LastOrDefault()).Take(_keys.Count / 10).Select(k => k.Key).ToList())
-            {
-                _keys.Remove(key);
-            }
-        }
+        var seconds = beyond >= 20 ? double.MaxValue : Math.Pow(2, beyond - 1);
+        return TimeSpan.FromSeconds(Math.Min(seconds, _options.MaxLoginDelaySeconds));
     }
 
-    private sealed class KeyState
+    /// <summary>Counts an attempt for <paramref name="key"/> when one may be made now; otherwise says how long to wait.</summary>
+    public async Task<ThrottleDecision> BeginAttemptAsync(string key, CancellationToken cancellationToken = default)
     {
-        public List<DateTimeOffset> Failures { get; } = [];
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        var state = await db.LoginThrottles.SingleOrDefaultAsync(t => t.Key == key, cancellationToken);
+        if (state is null)
+        {
+            // Rows of names nobody tried lately; keeps the table as small as the recent attempts.
+            await db.LoginThrottles.Where(t => t.LastAttemptAt <= now - _options.FailureWindow && t.NotBefore <= now)
+                .ExecuteDeleteAsync(cancellationToken);
+            state = new LoginThrottleEntity { Key = key };
+            db.LoginThrottles.Add(state);
+        }
+        else if (now < state.NotBefore)
+        {
+            var first = !state.RefusalLogged;
+            state.RefusalLogged = true;
+            await SaveAsync(state, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return new ThrottleDecision(state.NotBefore - now, first);
+        }
+        else if (state.LastAttemptAt <= now - _options.FailureWindow)
+        {
+            state.Attempts = 0;
+        }
 
-        public DateTimeOffset LockedUntil { get; set; }
+        state.Attempts++;
+        state.LastAttemptAt = now;
+        // Counted as a failure until the caller reports a success, so the next attempt already waits.
+        state.NotBefore = now + DelayBefore(state.Attempts + 1);
+        state.RefusalLogged = false;
+        await SaveAsync(state, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new ThrottleDecision(null, false);
     }
+
+    /// <summary>The attempt was right: the key starts afresh.</summary>
+    public async Task SucceededAsync(string key, CancellationToken cancellationToken = default) =>
+        await db.LoginThrottles.Where(t => t.Key == key).ExecuteDeleteAsync(cancellationToken);
+
+    // Saved and let go: the row is also deleted in bulk (SucceededAsync), which a tracked copy would not notice.
+    private async Task SaveAsync(LoginThrottleEntity state, CancellationToken cancellationToken)
+    {
+        await db.SaveChangesAsync(cancellationToken);
+        db.Entry(state).State = EntityState.Detached;
+    }
+
+    private static string AddressPart(string? address)
+    {
+        if (!IPAddress.TryParse(address, out var ip))
+        {
+            return "unknown";
+        }
+
+        if (ip.IsIPv4MappedToIPv6)
+        {
+            return ip.MapToIPv4().ToString();
+        }
+
+        if (ip.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6)
+        {
+            var bytes = ip.GetAddressBytes();
+            Array.Clear(bytes, 8, 8);
+            return new IPAddress(bytes) + "/64";
+        }
+
+        return ip.ToString();
+    }
+
+    private static string Shorten(string value) => value.Length <= 100 ? value : value[..100];
 }

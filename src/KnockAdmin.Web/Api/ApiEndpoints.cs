@@ -12,6 +12,7 @@ public static class ApiEndpoints
         api.MapRecentEndpoints();
         api.MapStatusEndpoints();
         api.MapNotificationEndpoints();
+        api.MapAccountEndpoints();
         return endpoints;
     }
 }

@@ -6,7 +6,8 @@ using Microsoft.Extensions.Options;
 
 namespace KnockAdmin.Web.Api;
 
-/// <summary>Authenticates <c>Authorization: Bearer &lt;token&gt;</c> against the stored token hashes.</summary>
+/// <summary>Authenticates <c>Authorization: Bearer &lt;token&gt;</c> against the stored token hashes, refusing revoked
+/// and expired tokens on every request.</summary>
 public sealed class ApiTokenAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
@@ -18,6 +19,8 @@ public sealed class ApiTokenAuthenticationHandler(
 
     public const string TokenIdClaim = "knockadmin:token_id";
 
+    private const string RefusalItem = "knockadmin:token-refusal";
+
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var header = Request.Headers.Authorization.ToString();
@@ -26,10 +29,11 @@ public sealed class ApiTokenAuthenticationHandler(
             return AuthenticateResult.NoResult();
         }
 
-        var owner = await tokens.VerifyAsync(header[(SchemeName.Length + 1)..].Trim(), Context.RequestAborted);
-        if (owner is null)
+        var check = await tokens.VerifyAsync(header[(SchemeName.Length + 1)..].Trim(), Context.Connection.RemoteIpAddress?.ToString(), Context.RequestAborted);
+        if (check.Owner is not { } owner)
         {
-            return AuthenticateResult.Fail("Unknown API token.");
+            Context.Items[RefusalItem] = check.Refusal;
+            return AuthenticateResult.Fail(check.Refusal ?? "Unknown API token.");
         }
 
         var identity = new ClaimsIdentity(
@@ -45,8 +49,10 @@ public sealed class ApiTokenAuthenticationHandler(
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
     {
         Response.Headers.WWWAuthenticate = SchemeName;
+        // A revoked or expired token is told so: its owner learns why, and an attacker learns nothing they could use.
+        var refusal = Context.Items[RefusalItem] as string;
         return WriteProblemAsync(StatusCodes.Status401Unauthorized, "Authentication required",
-            "Send an API token as 'Authorization: Bearer <token>' (create one with 'KnockAdmin token create').");
+            (refusal is null ? "" : refusal + " ") + "Send an API token as 'Authorization: Bearer <token>' (create one with 'KnockAdmin token create').");
     }
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>

@@ -16,7 +16,9 @@ public static class ProblemText
         FirewallException => $"The firewall refused: {exception.Message}",
         RecentListActionException => exception.Message,
         NetworkNamespaceUnavailableException => exception.Message,
-        Security.AdminRequiredException or Security.ReauthenticationRequiredException => exception.Message,
+        Security.AdminRequiredException or Security.ReauthenticationRequiredException or Security.SessionEndedException => exception.Message,
+        Infrastructure.Security.AccountNotFoundException or Infrastructure.Security.LastAdminException => exception.Message,
+        ArgumentException => exception.Message.Split(" (Parameter")[0],
         OperationCanceledException => "The operation was cancelled.",
         _ => $"Something went wrong: {exception.Message}",
     };

@@ -1,24 +1,27 @@
 using System.Security.Claims;
-using KnockAdmin.Infrastructure.Data;
+using KnockAdmin.Infrastructure.Security;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server;
-using Microsoft.EntityFrameworkCore;
 
 namespace KnockAdmin.Web.Security;
 
 /// <summary>
-/// The authentication state of an interactive circuit, checked against the database every minute: a circuit whose
-/// user was removed or given another role loses its sign-in, as a request with the same cookie would.
+/// The authentication state of an interactive circuit, checked against its server-side session every few seconds:
+/// an open page whose session ended (logout elsewhere, password change, disabled or removed user, another role) loses
+/// its sign-in and goes to the login page, as a request with the same cookie would. Changes are checked at once
+/// anyway (<see cref="PanelUser.RequireAdminAsync"/>).
 /// </summary>
 internal sealed class PanelAuthenticationStateProvider(ILoggerFactory loggerFactory, IServiceScopeFactory scopes)
     : RevalidatingServerAuthenticationStateProvider(loggerFactory)
 {
-    protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(1);
+    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
+
+    protected override TimeSpan RevalidationInterval => Interval;
 
     protected override Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken) =>
         IsCurrentAsync(authenticationState.User, cancellationToken);
 
-    /// <summary>Whether <paramref name="user"/> still exists with the role the session names.</summary>
+    /// <summary>Whether the session of <paramref name="user"/> is still valid, for the user with the role it names.</summary>
     internal async Task<bool> IsCurrentAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         if (UiAuthentication.UserId(user) is not { } id)
@@ -27,8 +30,7 @@ internal sealed class PanelAuthenticationStateProvider(ILoggerFactory loggerFact
         }
 
         await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<KnockAdminDbContext>();
-        var role = await db.Users.AsNoTracking().Where(u => u.Id == id).Select(u => u.Role).SingleOrDefaultAsync(cancellationToken);
-        return role is not null && role == user.FindFirstValue(ClaimTypes.Role);
+        var sessions = scope.ServiceProvider.GetRequiredService<SessionService>();
+        return await sessions.ValidateAsync(UiAuthentication.SessionSecret(user), id, user.FindFirstValue(ClaimTypes.Role), cancellationToken: cancellationToken) is not null;
     }
 }

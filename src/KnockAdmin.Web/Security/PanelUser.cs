@@ -1,9 +1,7 @@
 using System.Security.Claims;
 using KnockAdmin.Infrastructure.Auditing;
-using KnockAdmin.Infrastructure.Data;
 using KnockAdmin.Infrastructure.Security;
 using Microsoft.AspNetCore.Components.Authorization;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace KnockAdmin.Web.Security;
@@ -11,12 +9,12 @@ namespace KnockAdmin.Web.Security;
 /// <summary>
 /// The signed-in user of a page or circuit, for server-side checks in event handlers (hiding a button is not
 /// enough: a handler must call <see cref="RequireAdminAsync"/>), for re-authentication before apply and rollback,
-/// and for the audited <see cref="Actor"/>.
+/// for changing one's own password, and for the audited <see cref="Actor"/>.
 /// </summary>
 public sealed class PanelUser(
     AuthenticationStateProvider authentication,
     LoginService login,
-    KnockAdminDbContext db,
+    SessionService sessions,
     IOptions<SecurityOptions> options,
     TimeProvider time)
 {
@@ -31,18 +29,34 @@ public sealed class PanelUser(
         return user.Identity?.IsAuthenticated == true && user.IsInRole(Roles.Admin);
     }
 
-    /// <summary>For every admin action, in the event handler: the session must be an admin's, and the database must
-    /// still say so (a circuit can outlive a change of role by up to a minute otherwise).</summary>
-    /// <exception cref="AdminRequiredException">The user is not a signed-in admin.</exception>
-    public async Task RequireAdminAsync(CancellationToken cancellationToken = default)
+    /// <summary>The server-side session of this page, checked now.</summary>
+    /// <exception cref="SessionEndedException">The session was ended (logout, password change, disabled or removed
+    /// user, another role) or ran out.</exception>
+    public async Task<ActiveSession> RequireSessionAsync(CancellationToken cancellationToken = default)
     {
         var user = await GetPrincipalAsync();
-        if (!await IsAdminAsync()
-            || UiAuthentication.UserId(user) is not { } id
-            || await db.Users.AsNoTracking().Where(u => u.Id == id).Select(u => u.Role).SingleOrDefaultAsync(cancellationToken) != Roles.Admin)
+        if (user.Identity?.IsAuthenticated != true || UiAuthentication.UserId(user) is not { } id)
+        {
+            throw new SessionEndedException();
+        }
+
+        return await sessions.ValidateAsync(UiAuthentication.SessionSecret(user), id, user.FindFirstValue(ClaimTypes.Role), cancellationToken: cancellationToken)
+            ?? throw new SessionEndedException();
+    }
+
+    /// <summary>For every admin action, in the event handler: the session must be an admin's and still valid in the
+    /// database at this moment (an open page of a disabled admin can change nothing, even before it is sent away).</summary>
+    /// <exception cref="AdminRequiredException">The user is not an admin.</exception>
+    /// <exception cref="SessionEndedException">The session is no longer valid.</exception>
+    public async Task<ActiveSession> RequireAdminAsync(CancellationToken cancellationToken = default)
+    {
+        if (!await IsAdminAsync())
         {
             throw new AdminRequiredException();
         }
+
+        var session = await RequireSessionAsync(cancellationToken);
+        return session.Role == Roles.Admin ? session : throw new AdminRequiredException();
     }
 
     /// <summary>Whether the password was proved within <c>Security:ReauthenticateAfterMinutes</c> (at sign-in, or
@@ -60,16 +74,21 @@ public sealed class PanelUser(
     }
 
     /// <summary>Checks the password again; on success the user counts as recently authenticated.
-    /// Failures are audited and count towards the account's lockout.</summary>
+    /// Failures are audited and slow further tries in this session down.</summary>
     public async Task<bool> VerifyPasswordAsync(string password, CancellationToken cancellationToken = default)
     {
-        var user = await GetPrincipalAsync();
-        if (user.Identity?.IsAuthenticated != true || UiAuthentication.UserId(user) is not { } id)
+        ActiveSession session;
+        try
+        {
+            session = await RequireSessionAsync(cancellationToken);
+        }
+        catch (SessionEndedException)
         {
             return false;
         }
 
-        var confirmed = await login.ReauthenticateAsync(id, password, user.FindFirstValue(UiAuthentication.AddressClaim), cancellationToken);
+        var user = await GetPrincipalAsync();
+        var confirmed = await login.ReauthenticateAsync(session.UserId, session.Id, password, user.FindFirstValue(UiAuthentication.AddressClaim), cancellationToken);
         if (confirmed is null)
         {
             return false;
@@ -79,16 +98,35 @@ public sealed class PanelUser(
         return true;
     }
 
+    /// <summary>Changes the signed-in user's own password (any role); every other session of theirs ends.</summary>
+    /// <returns>Null on success, otherwise what went wrong.</returns>
+    public async Task<string?> ChangeOwnPasswordAsync(string currentPassword, string newPassword, CancellationToken cancellationToken = default)
+    {
+        var session = await RequireSessionAsync(cancellationToken);
+        var user = await GetPrincipalAsync();
+        var problem = await login.ChangeOwnPasswordAsync(session.UserId, session.Id, currentPassword, newPassword,
+            user.FindFirstValue(UiAuthentication.AddressClaim), cancellationToken);
+        if (problem is null)
+        {
+            _confirmedAt = time.GetUtcNow();
+        }
+
+        return problem;
+    }
+
     /// <summary>For apply and rollback: the user must be an admin who proved the password recently.</summary>
     /// <exception cref="AdminRequiredException">The user is not a signed-in admin.</exception>
+    /// <exception cref="SessionEndedException">The session is no longer valid.</exception>
     /// <exception cref="ReauthenticationRequiredException">The password must be entered again (<see cref="VerifyPasswordAsync"/>).</exception>
-    public async Task RequireRecentAuthenticationAsync(CancellationToken cancellationToken = default)
+    public async Task<ActiveSession> RequireRecentAuthenticationAsync(CancellationToken cancellationToken = default)
     {
-        await RequireAdminAsync(cancellationToken);
+        var session = await RequireAdminAsync(cancellationToken);
         if (!await IsRecentlyAuthenticatedAsync())
         {
             throw new ReauthenticationRequiredException();
         }
+
+        return session;
     }
 
     /// <summary>Who to name in audit entries: <c>user:NAME</c> with the address the session signed in from.</summary>

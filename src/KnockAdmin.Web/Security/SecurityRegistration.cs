@@ -1,33 +1,32 @@
-using System.Security.Claims;
-using KnockAdmin.Infrastructure.Data;
 using KnockAdmin.Infrastructure.Security;
 using Microsoft.AspNetCore.Antiforgery;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace KnockAdmin.Web.Security;
 
 public static class SecurityRegistration
 {
-    /// <summary>Cookie sign-in for the UI (the API keeps its bearer tokens), first-admin set-up, lockout,
+    /// <summary>Cookie sign-in for the UI (the API keeps its bearer tokens), first-admin set-up, server-side sessions, sign-in throttling,
     /// re-authentication, persisted data-protection keys and the start-up warnings.</summary>
     public static IServiceCollection AddKnockAdminSecurity(this IServiceCollection services)
     {
         services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<SecurityOptions>, SecurityOptionsValidator>();
-        services.AddSingleton<LoginThrottle>();
         services.AddSingleton<SetupLink>();
         services.AddSingleton<AdminPresence>();
         services.AddScoped<LoginService>();
         services.AddScoped<FirstAdminSetup>();
         services.AddScoped<PanelUser>();
+        services.AddScoped<PanelSignIn>();
+        services.AddSingleton<DeviceCookie>();
+        services.AddScoped<CircuitHandler, SessionActivity>();
 
         services.AddAuthentication(UiAuthentication.Scheme).AddCookie(UiAuthentication.Scheme);
         services.AddOptions<CookieAuthenticationOptions>(UiAuthentication.Scheme)
@@ -73,24 +72,6 @@ public static class SecurityRegistration
         cookie.LoginPath = UiAuthentication.LoginPath;
         cookie.LogoutPath = UiAuthentication.LogoutPath;
         cookie.AccessDeniedPath = UiAuthentication.AccessDeniedPath;
-        cookie.Events.OnValidatePrincipal = RejectChangedUsersAsync;
-    }
-
-    // A session ends when its user is gone or has another role now, instead of living on until it expires.
-    private static async Task RejectChangedUsersAsync(CookieValidatePrincipalContext context)
-    {
-        if (context.Principal is not { } principal || UiAuthentication.UserId(principal) is not { } id)
-        {
-            context.RejectPrincipal();
-            return;
-        }
-
-        var db = context.HttpContext.RequestServices.GetRequiredService<KnockAdminDbContext>();
-        var role = await db.Users.AsNoTracking().Where(u => u.Id == id).Select(u => u.Role).SingleOrDefaultAsync(context.HttpContext.RequestAborted);
-        if (role is null || role != principal.FindFirstValue(ClaimTypes.Role))
-        {
-            context.RejectPrincipal();
-            await context.HttpContext.SignOutAsync(UiAuthentication.Scheme);
-        }
+        cookie.Events.OnValidatePrincipal = SessionCookieValidation.ValidateAsync;
     }
 }

@@ -28,7 +28,11 @@ public static class UiAuthentication
     /// <summary>The address the session signed in from, for audit entries written by the UI.</summary>
     public const string AddressClaim = "knockadmin:address";
 
-    public static ClaimsPrincipal CreatePrincipal(SignedInUser user, string? remoteAddress)
+    /// <summary>The secret of the server-side session (see <c>SessionService</c>); the cookie is encrypted, so only
+    /// the panel reads it.</summary>
+    public const string SessionClaim = "knockadmin:session";
+
+    public static ClaimsPrincipal CreatePrincipal(SignedInUser user, string? remoteAddress, string sessionSecret)
     {
         List<Claim> claims =
         [
@@ -36,6 +40,7 @@ public static class UiAuthentication
             new(ClaimTypes.Name, user.Name),
             new(ClaimTypes.Role, user.Role),
             new(AuthenticatedAtClaim, user.AuthenticatedAt.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture)),
+            new(SessionClaim, sessionSecret),
         ];
         if (remoteAddress is not null)
         {
@@ -44,6 +49,8 @@ public static class UiAuthentication
 
         return new ClaimsPrincipal(new ClaimsIdentity(claims, Scheme));
     }
+
+    public static string? SessionSecret(ClaimsPrincipal principal) => principal.FindFirstValue(SessionClaim);
 
     public static int? UserId(ClaimsPrincipal principal) =>
         int.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;

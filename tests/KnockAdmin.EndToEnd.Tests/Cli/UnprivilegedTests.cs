@@ -42,9 +42,54 @@ public sealed class UnprivilegedTests
         Assert.Equal(before, await pair.SaveAsync());
     }
 
+    [Fact]
+    public async Task A_database_created_by_an_unprivileged_user_is_readable_by_that_user_only_with_its_WAL_files()
+    {
+        HostTools.Require("setpriv");
+        using var binaries = await ReachableBinaries.CopyAsync();
+        var directory = System.IO.Directory.CreateTempSubdirectory("knockadmin-e2e-").FullName;
+        try
+        {
+            (await Run.CommandAsync("chmod", ["0777", directory])).EnsureSuccess("chmod");
+            var path = Path.Combine(directory, "state", "knockadmin.db");
+            var environment = new Dictionary<string, string?> { ["ConnectionStrings__KnockAdmin"] = $"Data Source={path}" };
+
+            var add = await RunAsNobodyAsync(binaries, environment, "a long enough password\n", "user", "add", "--name", "nobody", "--role", "admin", "--password-stdin");
+            var token = await RunAsNobodyAsync(binaries, environment, null, "token", "create", "--name", "ci");
+
+            Assert.True(add.Succeeded, add.StandardError);
+            Assert.True(token.Succeeded, token.StandardError);
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(Path.GetDirectoryName(path)!));
+            foreach (var file in new[] { path, path + "-wal", path + "-shm" }.Where(File.Exists))
+            {
+                Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
+                var owner = (await Run.CommandAsync("stat", ["-c", "%u", file])).EnsureSuccess("stat").StandardOutput.Trim();
+                Assert.Equal("65534", owner);
+            }
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            System.IO.Directory.Delete(directory, recursive: true);
+        }
+    }
+
     private static Task<CommandOutput> RunAsNobodyAsync(
         ReachableBinaries binaries, TestDatabase database, NamespacePair pair, params string[] arguments) =>
-        Executable.RunAsync(database, pair.Server, arguments, [.. AsNobody], DotnetRoot(), binaries.AppHost);
+        Executable.RunAsync(database, pair.Server, arguments, [.. AsNobody], DotnetRoot(), appHost: binaries.AppHost);
+
+    /// <summary>A verb as nobody with only <paramref name="environment"/> (no firewall needed), for file ownership and modes.</summary>
+    private static async Task<CommandOutput> RunAsNobodyAsync(
+        ReachableBinaries binaries, Dictionary<string, string?> environment, string? input, params string[] arguments)
+    {
+        var command = CliWrap.Cli.Wrap(AsNobody[0])
+            .WithArguments([.. AsNobody.Skip(1), binaries.AppHost, .. arguments])
+            .WithEnvironmentVariables(new Dictionary<string, string?>(environment) { ["DOTNET_ROOT"] = DotnetRoot(), ["HOME"] = "/tmp" })
+            .WithStandardInputPipe(input is null ? CliWrap.PipeSource.Null : CliWrap.PipeSource.FromString(input))
+            .WithValidation(CliWrap.CommandResultValidation.None);
+        var result = await CliWrap.Buffered.BufferedCommandExtensions.ExecuteBufferedAsync(command);
+        return new CommandOutput(result.ExitCode, result.StandardOutput, result.StandardError);
+    }
 
     /// <summary>The runtime these tests run on, so the launcher finds it without root's environment.</summary>
     private static string DotnetRoot() =>

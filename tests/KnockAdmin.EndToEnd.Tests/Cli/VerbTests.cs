@@ -47,8 +47,47 @@ public sealed class VerbTests
         var v4 = await File.ReadAllTextAsync(Path.Combine(directory, "rules.v4"));
         var v6 = await File.ReadAllTextAsync(Path.Combine(directory, "rules.v6"));
         Assert.Contains("-A INPUT -j KA-INPUT", v4);
+        // The rules name trusted networks and the protected ports: readable by their owner only, whatever the umask.
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(directory, "rules.v4")));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(directory, "rules.v6")));
         (await panel.Pair.InServerWithInputAsync(v4, "iptables-restore", "--test")).EnsureSuccess("iptables-restore --test rules.v4");
         (await panel.Pair.InServerWithInputAsync(v6, "ip6tables-restore", "--test")).EnsureSuccess("ip6tables-restore --test rules.v6");
+    }
+
+    [Fact]
+    public async Task Token_revoke_refuses_the_token_at_the_running_panel_s_next_request_and_token_list_shows_its_last_use()
+    {
+        await using var panel = await Panel.CreateAsync();
+        var token = await panel.TokenAsync();
+        using var process = await PanelProcess.StartAsync(panel.Database, panel.Pair.Server, token);
+        using var client = process.Client(token);
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync("/api/status")).StatusCode);
+
+        var list = (await panel.RunAsync("token", "list")).EnsureSuccess("token list");
+        (await panel.RunAsync("token", "revoke", "e2e")).EnsureSuccess("token revoke");
+        var refused = await client.GetAsync("/api/status");
+
+        Assert.Matches(@"e2e\s+admin\s+active\s+.*never\s+\S+ \S+ UTC from 127\.0\.0\.1", list.StandardOutput);
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, refused.StatusCode);
+        Assert.Contains("was revoked", await refused.Content.ReadAsStringAsync());
+        Assert.Contains(" revoked ", (await panel.RunAsync("token", "list")).EnsureSuccess("token list").StandardOutput);
+    }
+
+    [Fact]
+    public async Task The_user_verbs_refuse_to_leave_no_enabled_admin_and_disable_the_others()
+    {
+        await using var panel = await Panel.CreateAsync();
+        (await panel.RunWithInputAsync("a long enough password\n", "user", "add", "--name", "root", "--role", "admin", "--password-stdin")).EnsureSuccess("user add");
+        (await panel.RunWithInputAsync("a long enough password\n", "user", "add", "--name", "victor", "--role", "viewer", "--password-stdin")).EnsureSuccess("user add");
+
+        var last = await panel.RunAsync("user", "disable", "root");
+        (await panel.RunAsync("user", "disable", "victor")).EnsureSuccess("user disable");
+        var list = (await panel.RunAsync("user", "list")).EnsureSuccess("user list");
+
+        Assert.Equal(ExitCodes.Refused, last.ExitCode);
+        Assert.Contains("last enabled admin", last.StandardError);
+        Assert.Matches(@"root\s+admin\s+enabled", list.StandardOutput);
+        Assert.Matches(@"victor\s+viewer\s+disabled", list.StandardOutput);
     }
 
     [Fact]

@@ -10,7 +10,7 @@ public static class Executable
     /// <param name="appHost">The launcher to run; the build output's by default (see <see cref="ReachableBinaries"/> for another user).</param>
     public static async Task<CommandOutput> RunAsync(
         TestDatabase database, string networkNamespace, IReadOnlyList<string> arguments, IReadOnlyList<string>? runAs = null,
-        string? dotnetRoot = null, string? appHost = null)
+        string? dotnetRoot = null, string? standardInput = null, string? appHost = null)
     {
         var environment = Environment(database, networkNamespace);
         if (dotnetRoot is not null)
@@ -25,6 +25,7 @@ public static class Executable
             .WithArguments(all)
             .WithEnvironmentVariables(environment)
             .WithWorkingDirectory(database.Directory)
+            .WithStandardInputPipe(standardInput is null ? PipeSource.Null : PipeSource.FromString(standardInput))
             .WithValidation(CommandResultValidation.None);
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         var result = await command.ExecuteBufferedAsync(timeout.Token);

@@ -27,6 +27,10 @@ public sealed class Panel : IAsyncDisposable
     /// <summary>Runs <c>KnockAdmin ARGS</c> as its own process on this database and namespace.</summary>
     public Task<CommandOutput> RunAsync(params string[] arguments) => Executable.RunAsync(Database, Pair.Server, arguments);
 
+    /// <summary>Runs <c>KnockAdmin ARGS</c> with <paramref name="input"/> on standard input (passwords).</summary>
+    public Task<CommandOutput> RunWithInputAsync(string input, params string[] arguments) =>
+        Executable.RunAsync(Database, Pair.Server, arguments, standardInput: input);
+
     /// <summary>Creates an admin API token with the <c>token create</c> verb.</summary>
     public async Task<string> TokenAsync()
     {

@@ -42,8 +42,12 @@ public sealed class PanelApp : WebApplicationFactory<Program>
         return new PanelApp(pair, database, networkNamespace ?? pair.Server, settings);
     }
 
-    public async Task<HttpClient> ClientAsync(string role = Roles.Admin, string name = "e2e")
+    private int _tokens;
+
+    /// <summary>A client with a fresh token of <paramref name="role"/> (token names are unique: without a name, a numbered one).</summary>
+    public async Task<HttpClient> ClientAsync(string role = Roles.Admin, string? name = null)
     {
+        name ??= $"e2e-{Interlocked.Increment(ref _tokens)}";
         var client = CreateClient();
         await using var scope = Services.CreateAsyncScope();
         var created = await scope.ServiceProvider.GetRequiredService<ApiTokenService>().CreateAsync(name, role, Actor.CommandLine);

@@ -24,9 +24,15 @@ public sealed class EndpointAccessTests
         Assert.Contains(("PUT", "/api/settings"), endpoints);
         Assert.Contains(("PUT", "/api/notifications"), endpoints);
         Assert.Contains(("POST", "/api/notifications/test"), endpoints);
+        Assert.Contains(("POST", "/api/tokens/1/revoke"), endpoints);
+        Assert.Contains(("POST", "/api/users/1/disable"), endpoints);
+        Assert.Contains(("POST", "/api/users/1/enable"), endpoints);
+        Assert.Contains(("DELETE", "/api/users/1"), endpoints);
+        Assert.Contains(("PUT", "/api/users/1/password"), endpoints);
         var anonymous = app.Browser();
         var viewer = await TokenClientAsync(app, Roles.Viewer);
         var signedInAdmin = await app.SignedInAsync("alice");
+        await app.AddUserAsync("bob");
         var before = await CountRowsAsync(app);
 
         foreach (var (method, path) in endpoints)
@@ -56,6 +62,14 @@ public sealed class EndpointAccessTests
             Assert.True(HttpStatusCode.Redirect == response.StatusCode, $"{path} answered {response.StatusCode}");
             Assert.Equal("/account/login?ReturnUrl=" + Uri.EscapeDataString(path), response.Headers.Location!.PathAndQuery());
         }
+    }
+
+    [Fact]
+    public void The_users_and_tokens_page_is_for_admins_and_every_signed_in_user_may_change_their_own_password()
+    {
+        Assert.True(PanelPages.IsAdminOnly(typeof(KnockAdmin.Web.Components.Pages.Users)));
+        Assert.False(PanelPages.IsAdminOnly(typeof(KnockAdmin.Web.Components.Pages.ChangePassword)));
+        Assert.False(PanelPages.AllowsAnonymous(typeof(KnockAdmin.Web.Components.Pages.ChangePassword)));
     }
 
     [Fact]
@@ -124,7 +138,10 @@ public sealed class EndpointAccessTests
         return client;
     }
 
-    private static Task<(int, int, int, int, int, int)> CountRowsAsync(SecureApp app) => app.QueryAsync(async db =>
-        (await db.Profiles.CountAsync(), await db.HostSettings.CountAsync(), await db.Revisions.CountAsync(), await db.Users.CountAsync(),
-            await db.NotificationChannels.CountAsync(), await db.NotificationSettings.CountAsync()));
+    /// <summary>Rows, disabled users, revoked tokens, sessions, password hashes and notification channels: what a refused change could have touched.</summary>
+    private static Task<string> CountRowsAsync(SecureApp app) => app.QueryAsync(async db => string.Join(",",
+        await db.Profiles.CountAsync(), await db.HostSettings.CountAsync(), await db.Revisions.CountAsync(), await db.Users.CountAsync(),
+        await db.Users.CountAsync(u => u.DisabledAt != null), await db.ApiTokens.CountAsync(t => t.RevokedAt != null), await db.Sessions.CountAsync(),
+        await db.NotificationChannels.CountAsync(), await db.NotificationSettings.CountAsync(),
+        string.Join("|", await db.Users.OrderBy(u => u.Id).Select(u => u.PasswordHash).ToListAsync())));
 }

@@ -67,69 +67,6 @@ public sealed class LoginTests
     }
 
     [Fact]
-    public async Task Five_failures_lock_the_account_for_five_minutes_whatever_the_address()
-    {
-        using var app = new SecureApp();
-        await app.AddUserAsync("alice");
-        for (var i = 1; i <= 5; i++)
-        {
-            await Forms.LogInAsync(app.Browser($"192.0.2.{100 + i}"), "alice", "guess " + i);
-        }
-
-        var locked = await Forms.LogInAsync(app.Browser("192.0.2.200"), "alice", SecureApp.Password);
-
-        Assert.Equal(HttpStatusCode.OK, locked.StatusCode);
-        Assert.Contains(LoginResult.LockedOutMessage, await Forms.TextAsync(locked));
-        Assert.Equal(5, (await app.AuditAsync(LoginAuditActions.LoginFailed)).Count);
-        Assert.Contains("The account is locked for 5 minutes.", (await app.AuditAsync(LoginAuditActions.LoginFailed))[^1].Detail);
-        var refused = Assert.Single(await app.AuditAsync(LoginAuditActions.LoginLocked));
-        Assert.Equal(("user:alice", "192.0.2.200"), (refused.Actor, refused.RemoteAddress));
-        // Other accounts are not affected.
-        await app.AddUserAsync("bob");
-        Assert.Equal(HttpStatusCode.Redirect, (await Forms.LogInAsync(app.Browser("192.0.2.201"), "bob", SecureApp.Password)).StatusCode);
-
-        app.Time.Advance(TimeSpan.FromMinutes(5));
-
-        Assert.Equal(HttpStatusCode.Redirect, (await Forms.LogInAsync(app.Browser("192.0.2.200"), "alice", SecureApp.Password)).StatusCode);
-    }
-
-    [Fact]
-    public async Task Five_failures_from_one_address_lock_that_address_for_every_account()
-    {
-        using var app = new SecureApp();
-        await app.AddUserAsync("alice");
-        var attacker = app.Browser("198.51.100.7");
-        for (var i = 1; i <= 5; i++)
-        {
-            await Forms.LogInAsync(attacker, "name" + i, "guess");
-        }
-
-        Assert.Contains(LoginResult.LockedOutMessage, await Forms.TextAsync(await Forms.LogInAsync(attacker, "alice", SecureApp.Password)));
-        Assert.Equal(HttpStatusCode.Redirect, (await Forms.LogInAsync(app.Browser("192.0.2.10"), "alice", SecureApp.Password)).StatusCode);
-        Assert.Contains("The address is locked for 5 minutes.", (await app.AuditAsync(LoginAuditActions.LoginFailed))[^1].Detail);
-
-        app.Time.Advance(TimeSpan.FromMinutes(5));
-
-        Assert.Equal(HttpStatusCode.Redirect, (await Forms.LogInAsync(attacker, "alice", SecureApp.Password)).StatusCode);
-    }
-
-    [Fact]
-    public async Task Failures_spread_wider_than_the_window_do_not_lock()
-    {
-        using var app = new SecureApp();
-        await app.AddUserAsync("alice");
-        var browser = app.Browser();
-        for (var i = 1; i <= 8; i++)
-        {
-            await Forms.LogInAsync(browser, "alice", "guess");
-            app.Time.Advance(TimeSpan.FromMinutes(4));
-        }
-
-        Assert.Equal(HttpStatusCode.Redirect, (await Forms.LogInAsync(browser, "alice", SecureApp.Password)).StatusCode);
-        Assert.Empty(await app.AuditAsync(LoginAuditActions.LoginLocked));
-    }
-
-    [Fact]
     public async Task The_session_cookie_is_http_only_same_site_strict_and_secure_over_https()
     {
         using var app = new SecureApp();
@@ -218,6 +155,7 @@ public sealed class LoginTests
     }
 
     [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     public async Task Sign_ins_survive_a_restart_because_the_keys_are_kept_next_to_the_database()
     {
         var directory = Directory.CreateTempSubdirectory("knockadmin-security-").FullName;
@@ -230,7 +168,12 @@ public sealed class LoginTests
                 cookie = SessionCookie(response).Split(';')[0];
             }
 
-            Assert.NotEmpty(Directory.GetFiles(Path.Combine(directory, "keys"), "key-*.xml"));
+            var keys = Directory.GetFiles(Path.Combine(directory, "keys"), "key-*.xml");
+            Assert.NotEmpty(keys);
+            // The keys decrypt every session cookie, the database holds the password hashes: owner only.
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(Path.Combine(directory, "keys")));
+            Assert.All(keys, key => Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(key)));
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(directory, "knockadmin.db")));
             using var second = new SecureApp(directory);
             var client = second.Browser();
             client.DefaultRequestHeaders.Add("Cookie", cookie);

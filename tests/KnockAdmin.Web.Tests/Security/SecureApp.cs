@@ -36,7 +36,8 @@ public sealed class SecureApp(string? directory = null, IReadOnlyDictionary<stri
 
     public string Directory { get; } = directory ?? System.IO.Directory.CreateTempSubdirectory("knockadmin-security-").FullName;
 
-    public FakeTimeProvider Time { get; } = new(DateTimeOffset.UtcNow);
+    /// <summary>Starts at a whole millisecond, the precision the database keeps times in.</summary>
+    public FakeTimeProvider Time { get; } = new(DateTimeOffset.FromUnixTimeMilliseconds(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()));
 
     public CapturedLog Log { get; } = new();
 

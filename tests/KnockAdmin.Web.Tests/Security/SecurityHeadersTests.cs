@@ -74,20 +74,28 @@ public sealed partial class SecurityHeadersTests
         using var app = new SecureApp();
         var options = app.Services.GetRequiredService<IOptions<SecurityOptions>>().Value;
 
-        Assert.Equal((15, 480, 5, 15, 5, 30),
-            (options.ReauthenticateAfterMinutes, options.SessionMinutes, options.MaxFailedLogins, options.FailureWindowMinutes, options.LockoutMinutes, options.SetupLinkMinutes));
+        Assert.Equal((15, 480, 3, 60, 15, 30),
+            (options.ReauthenticateAfterMinutes, options.SessionMinutes, options.FailuresBeforeDelay, options.MaxLoginDelaySeconds, options.FailureWindowMinutes, options.SetupLinkMinutes));
         await Task.CompletedTask;
     }
 
     [Fact]
     public void A_limit_of_zero_or_less_is_refused_with_the_setting_named()
     {
-        var result = new SecurityOptionsValidator().Validate(null, new SecurityOptions { LockoutMinutes = 0, MaxFailedLogins = -1 });
+        var result = new SecurityOptionsValidator().Validate(null, new SecurityOptions { SessionMinutes = 0, FailuresBeforeDelay = -1 });
 
         Assert.Equal(
-            ["Security:MaxFailedLogins must be a positive whole number (it is -1).", "Security:LockoutMinutes must be a positive whole number (it is 0)."],
+            ["Security:SessionMinutes must be a positive whole number (it is 0).", "Security:FailuresBeforeDelay must be a positive whole number (it is -1)."],
             result.Failures);
         Assert.True(new SecurityOptionsValidator().Validate(null, new SecurityOptions()).Succeeded);
+    }
+
+    [Fact]
+    public void A_longest_sign_in_delay_beyond_a_minute_is_refused_because_the_owner_must_get_in_within_one()
+    {
+        var result = new SecurityOptionsValidator().Validate(null, new SecurityOptions { MaxLoginDelaySeconds = 61 });
+
+        Assert.Contains("Security:MaxLoginDelaySeconds must be at most 60 (it is 61)", Assert.Single(result.Failures!));
     }
 
     [Fact]

@@ -67,7 +67,6 @@ public abstract class PanelTestContext : BunitContext, IAsyncLifetime
         // The pages ask the signed-in user's role and sign-in time on the server: a real PanelUser over a fake
         // authentication state for "alice", an admin who signed in just now (her row is added at initialisation).
         Services.AddOptions<SecurityOptions>();
-        Services.AddSingleton<LoginThrottle>();
         Services.AddScoped<LoginService>();
         Services.AddScoped<PanelUser>();
         Authorization = AddAuthorization();
@@ -105,13 +104,22 @@ public abstract class PanelTestContext : BunitContext, IAsyncLifetime
         Authorization.SetRoles(role);
         Authorization.SetClaims(
             new Claim(ClaimTypes.NameIdentifier, "1"),
+            new Claim(UiAuthentication.SessionClaim, SessionSecret),
             new Claim(UiAuthentication.AuthenticatedAtClaim, signedInAt.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture)));
     }
+
+    /// <summary>The secret of alice's session, whose row is added at initialisation.</summary>
+    public const string SessionSecret = "bunit-session-secret";
 
     public async Task InitializeAsync()
     {
         await Services.MigrateKnockAdminDatabaseAsync();
-        await WithAsync<UserService, UserEntity>(users => users.AddAsync(UserName, Roles.Admin, UserPassword, TestActor));
+        var alice = await WithAsync<UserService, UserEntity>(users => users.AddAsync(UserName, Roles.Admin, UserPassword, TestActor));
+        await WithAsync<KnockAdminDbContext, int>(db =>
+        {
+            db.Sessions.Add(new SessionEntity { TokenHash = SessionService.Hash(SessionSecret), UserId = alice.Id, CreatedAt = Time.GetUtcNow(), LastSeenAt = Time.GetUtcNow() });
+            return db.SaveChangesAsync();
+        });
     }
 
     /// <summary>Renders the providers that dialogs, popovers and snackbars need, next to the page under test.</summary>

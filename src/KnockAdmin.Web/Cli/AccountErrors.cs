@@ -1,0 +1,45 @@
+using KnockAdmin.Infrastructure.Security;
+
+namespace KnockAdmin.Web.Cli;
+
+/// <summary>Turns refusals of the user and token verbs into a message on standard error and an exit code.</summary>
+internal static class AccountErrors
+{
+    public static async Task<int> HandleAsync(CliContext context, Func<Task<int>> verb)
+    {
+        try
+        {
+            return await verb();
+        }
+        catch (AccountNotFoundException missing)
+        {
+            await context.Error.WriteLineAsync($"error: {missing.Message}");
+            return ExitCodes.InvalidInput;
+        }
+        catch (LastAdminException refused)
+        {
+            await context.Error.WriteLineAsync($"error: {refused.Message}");
+            return ExitCodes.Refused;
+        }
+    }
+
+    /// <summary>Runs a verb that needs a password from standard input: without --password-stdin it is a usage error,
+    /// without a line on standard input invalid input.</summary>
+    public static async Task<int> WithPasswordAsync(CliContext context, bool passwordStdin, Func<string, Task<int>> verb, CancellationToken cancellationToken)
+    {
+        if (!passwordStdin)
+        {
+            await context.Error.WriteLineAsync("error: the password is only read from standard input; pass --password-stdin.");
+            return ExitCodes.UsageError;
+        }
+
+        var password = await context.In.ReadLineAsync(cancellationToken);
+        if (string.IsNullOrEmpty(password))
+        {
+            await context.Error.WriteLineAsync("error: no password on standard input.");
+            return ExitCodes.InvalidInput;
+        }
+
+        return await verb(password);
+    }
+}
