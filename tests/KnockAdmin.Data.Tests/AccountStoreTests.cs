@@ -206,10 +206,10 @@ public sealed class AccountStoreTests
         Assert.Equal([ApiTokenService.Revoked, ApiTokenService.Expired], (await tokens.ListAsync()).Select(t => t.State));
     }
 
-    private UserService Users(KnockAdminDbContext db) => new(db, new AuditLog(db, _time), Sessions(db), _time);
+    private UserService Users(KnockAdminDbContext db) => new(db, new AuditLog(db, _time), Sessions(db), _time, new RecordingNotifier());
 
     private SessionService Sessions(KnockAdminDbContext db, int sessionMinutes = 480) =>
         new(db, Options.Create(new SecurityOptions { SessionMinutes = sessionMinutes }), _time);
 
-    private ApiTokenService Tokens(KnockAdminDbContext db) => new(db, new AuditLog(db, _time), _time);
+    private ApiTokenService Tokens(KnockAdminDbContext db) => new(db, new AuditLog(db, _time), _time, new RecordingNotifier());
 }

@@ -39,7 +39,7 @@ public sealed class NotificationApiTests
         Assert.Equal("startTls", (string)settings["emails"]![0]!["tls"]!);
         Assert.Equal(NotificationEventTypes.Subscribable.Select(t => t.Name), settings["eventTypes"]!.AsArray().Select(t => (string)t!["name"]!));
         var audit = await app.QueryAsync(db => db.AuditEntries.Where(e => e.Action == NotificationAuditActions.Update).SingleAsync());
-        Assert.Equal("token:tests", audit.Actor);
+        Assert.Equal("token:tests-1", audit.Actor);
         Assert.DoesNotContain(Secret, audit.Detail);
     }
 
