@@ -1,8 +1,11 @@
 using KnockAdmin.Core.Accounts;
+using KnockAdmin.Core.Notifications;
 using KnockAdmin.Infrastructure.Auditing;
 using KnockAdmin.Infrastructure.Data;
+using KnockAdmin.Infrastructure.Notifications;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace KnockAdmin.Infrastructure.Security;
 
@@ -16,6 +19,8 @@ public sealed class LoginService(
     UserService users,
     AuditLog audit,
     LoginThrottle throttle,
+    INotifier notifier,
+    IOptions<SecurityOptions> options,
     TimeProvider time)
 {
     private static readonly UserEntity DummyUser = new() { Name = "", Role = Roles.Viewer, PasswordHash = "" };
@@ -60,6 +65,12 @@ public sealed class LoginService(
                 : !passwordRight ? "Login failed: wrong password."
                 : "Login refused: the account is disabled.";
             await audit.WriteAsync(actor, LoginAuditActions.LoginFailed, detail, cancellationToken);
+            if (decision.Attempt == options.Value.FailuresBeforeDelay)
+            {
+                // Once per name and address (or browser) and failure window: the moment the waits begin.
+                notifier.Publish(NotificationEvent.SignInFailures(AccountName.Display(normalized), remoteAddress, decision.Attempt, options.Value.FailureWindow));
+            }
+
             return new LoginResult(LoginOutcome.WrongNameOrPassword);
         }
 

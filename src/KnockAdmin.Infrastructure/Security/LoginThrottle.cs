@@ -6,7 +6,8 @@ using Microsoft.Extensions.Options;
 namespace KnockAdmin.Infrastructure.Security;
 
 /// <summary>Whether a sign-in attempt may be checked now, and if not, how long to wait.</summary>
-public sealed record ThrottleDecision(TimeSpan? Wait, bool FirstRefusal)
+/// <param name="Attempt">The number of this attempt since the key was last cleared or idle for the failure window (0 when refused).</param>
+public sealed record ThrottleDecision(TimeSpan? Wait, bool FirstRefusal, int Attempt = 0)
 {
     public bool Allowed => Wait is null;
 }
@@ -81,7 +82,7 @@ public sealed class LoginThrottle(KnockAdminDbContext db, IOptions<SecurityOptio
         state.RefusalLogged = false;
         await SaveAsync(state, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return new ThrottleDecision(null, false);
+        return new ThrottleDecision(null, false, state.Attempts);
     }
 
     /// <summary>The attempt was right: the key starts afresh.</summary>

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using KnockAdmin.Infrastructure.Auditing;
 using KnockAdmin.Infrastructure.Data;
+using KnockAdmin.Infrastructure.Notifications;
 using KnockAdmin.Infrastructure.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -41,6 +42,9 @@ public sealed class SecureApp(string? directory = null, IReadOnlyDictionary<stri
 
     public CapturedLog Log { get; } = new();
 
+    /// <summary>What the panel raised as notifications (kept here, not delivered).</summary>
+    public RecordingNotifier Notifications { get; } = new();
+
     public string ConnectionString => new SqliteConnectionStringBuilder { DataSource = Path.Combine(Directory, "knockadmin.db") }.ToString();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -54,6 +58,7 @@ public sealed class SecureApp(string? directory = null, IReadOnlyDictionary<stri
         builder.ConfigureTestServices(services =>
         {
             services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Time));
+            services.Replace(ServiceDescriptor.Singleton<INotifier>(Notifications));
             services.AddSingleton<ILoggerProvider>(Log);
             services.AddSingleton<IStartupFilter, RemoteAddressFromHeader>();
         });

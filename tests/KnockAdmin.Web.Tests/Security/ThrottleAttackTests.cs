@@ -1,4 +1,5 @@
 using System.Net;
+using KnockAdmin.Core.Notifications;
 using KnockAdmin.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -24,6 +25,20 @@ public sealed class ThrottleAttackTests
 
         Assert.Equal(HttpStatusCode.Redirect, admin.StatusCode);
         Assert.Contains("Try again in", await Forms.TextAsync(await Forms.LogInAsync(app.Browser(Tunnel), "victor", "guess")));
+    }
+
+    [Fact]
+    public async Task A_flood_of_wrong_passwords_raises_one_notification_when_the_waits_begin_and_a_right_password_none()
+    {
+        using var app = new SecureApp();
+        await app.AddUserAsync("alice");
+        await app.AddUserAsync("victor", Roles.Viewer);
+        await FloodAsync(app, "victor", attempts: 40);
+        await Forms.LogInAsync(app.Browser(Tunnel), "alice", SecureApp.Password);
+
+        var raised = Assert.Single(app.Notifications.Published, n => n.Type == NotificationEventTypes.SignInFailures);
+        Assert.Equal(("victor", Tunnel, "3"), (raised.Data["account"], raised.Data["address"], raised.Data["failures"]));
+        Assert.Equal("3 failed sign-ins within 15 minutes for 'victor' from 127.0.0.1.", raised.Summary);
     }
 
     [Fact]
