@@ -19,6 +19,7 @@ internal static class RevisionText
 
     public static string State(RevisionState state) => state switch
     {
+        RevisionState.Applying => "being applied",
         RevisionState.PendingConfirmation => "waiting for confirmation",
         RevisionState.Confirmed => "confirmed",
         RevisionState.RevertedAutomatically => "reverted automatically",

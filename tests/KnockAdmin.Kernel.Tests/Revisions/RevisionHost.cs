@@ -71,8 +71,12 @@ public sealed class RevisionHost : IAsyncDisposable
         await action(scope.ServiceProvider.GetRequiredService<TService>());
     }
 
-    public Task<RevisionView> ApplyAsync(int confirmWithinSeconds) =>
-        InScopeAsync<RevisionService, RevisionView>(service => service.ApplyAsync(new Actor("alice", "192.0.2.10"), confirmWithinSeconds));
+    public async Task<RevisionView> ApplyAsync(int confirmWithinSeconds) =>
+        (await InScopeAsync<RevisionService, AppliedRevision>(service => service.ApplyAsync(new Actor("alice", "192.0.2.10"), confirmWithinSeconds))).Revision;
+
+    /// <summary>One round of recovery, as the panel's monitor, a watchdog or the recover verb runs it.</summary>
+    public Task<IReadOnlyList<RecoveryOutcome>> RecoverAsync() =>
+        InScopeAsync<RevisionRecovery, IReadOnlyList<RecoveryOutcome>>(recovery => recovery.RecoverAsync());
 
     public Task ReplaceConfigAsync(FirewallConfig config) =>
         InScopeAsync<ConfigurationStore>(store => store.ReplaceAsync(config, Actor.System, "test change"));
