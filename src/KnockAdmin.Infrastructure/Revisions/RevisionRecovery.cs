@@ -148,10 +148,10 @@ public sealed class RevisionRecovery(
         }
 
         var detail = interrupted
-            ? $"Revision {revision.Id} (by {revision.Author}) was interrupted while it was being applied: the process applying it stopped. The rules from before it were restored."
+            ? $"Revision {revision.Id} (by {revision.Author}) never finished being applied (the process applying it stopped, or could not record it); the rules from before it were restored."
             : $"Revision {revision.Id} was not confirmed in time; the rules from before it were restored.";
         var recorded = await journal.RecordRevertedAsync(revision.Id, revision.State,
-            interrupted ? "Interrupted while being applied (the process applying it stopped); the rules from before it were restored." : null,
+            interrupted ? "Never finished being applied (the process applying it stopped, or could not record it); the rules from before it were restored." : null,
             detail);
         if (recorded)
         {
