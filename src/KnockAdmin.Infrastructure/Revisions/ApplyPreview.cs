@@ -17,9 +17,13 @@ public sealed record ApplyPreview(
     {
         var validation = ConfigValidator.Validate(config);
         var rules = validation.IsValid ? RuleGenerator.Generate(config) : null;
-        IReadOnlyList<ValidationIssue> warnings = validation.IsValid
-            ? [.. validation.Warnings, .. OpeningChanges.Between(inForce, config)]
-            : validation.Warnings;
+        var opening = validation.IsValid ? OpeningChanges.Between(inForce, config) : [];
+        // The step from the rules in force says it better than the configuration alone ("no profile is enabled").
+        IReadOnlyList<ValidationIssue> warnings =
+        [
+            .. validation.Warnings.Where(warning => !opening.Any(change => change.Field == warning.Field)),
+            .. opening,
+        ];
         return new ApplyPreview(
             config, ConfigurationVersion.Of(config), validation, rules, rules is null ? null : ConfigurationVersion.OfRules(rules), warnings);
     }

@@ -23,17 +23,19 @@ public sealed class RevisionJournal(KnockAdminDbContext db, AuditLog audit, Conf
         }, cancellationToken);
 
     /// <summary>
-    /// The rules are in the kernel: the revision waits for confirmation, or is kept at once (then the revision kept
-    /// before it retires). A rollback stores the configuration it restored in the same transaction.
+    /// The rules are in the kernel: the revision waits for confirmation until <paramref name="deadline"/> (counted
+    /// from now, when the rules are live), or is kept at once when there is none (then the revision kept before it
+    /// retires). A rollback stores the configuration it restored in the same transaction.
     /// </summary>
     public Task RecordAppliedAsync(
-        RevisionEntity revision, DateTimeOffset now, FirewallConfig? restoredConfig, Actor actor, string action, string detail) =>
+        RevisionEntity revision, DateTimeOffset now, DateTimeOffset? deadline, FirewallConfig? restoredConfig, Actor actor, string action, string detail) =>
         WriteAsync(async () =>
         {
-            var state = revision.ConfirmDeadline is null ? RevisionState.Confirmed : RevisionState.PendingConfirmation;
+            var state = deadline is null ? RevisionState.Confirmed : RevisionState.PendingConfirmation;
             DateTimeOffset? confirmedAt = state == RevisionState.Confirmed ? now : null;
             await MoveAsync(revision.Id, RevisionState.Applying, set => set
                 .SetProperty(r => r.State, state)
+                .SetProperty(r => r.ConfirmDeadline, deadline)
                 .SetProperty(r => r.ConfirmedAt, confirmedAt));
             if (state == RevisionState.Confirmed)
             {
@@ -48,7 +50,7 @@ public sealed class RevisionJournal(KnockAdminDbContext db, AuditLog audit, Conf
 
             audit.Add(actor, action, detail);
             await db.SaveChangesAsync(CancellationToken.None);
-            (revision.State, revision.ConfirmedAt) = (state, confirmedAt);
+            (revision.State, revision.ConfirmDeadline, revision.ConfirmedAt) = (state, deadline, confirmedAt);
         }, CancellationToken.None);
 
     /// <summary>The apply failed after its intent was stored, and the rules from before are in the kernel again.</summary>

@@ -265,7 +265,9 @@ public sealed class RevisionService(
         var detail = window == 0 ? $"{what} a new revision, kept without confirmation." : $"{what} a new revision, to be confirmed within {window} s.";
         try
         {
-            await journal.RecordAppliedAsync(revision, time.GetUtcNow(), restoredConfig, actor, action, detail);
+            // The window counts from the moment the rules are live, however long the apply took.
+            var now = time.GetUtcNow();
+            await journal.RecordAppliedAsync(revision, now, window == 0 ? null : now.AddSeconds(window), restoredConfig, actor, action, detail);
         }
         catch (Exception failure)
         {
