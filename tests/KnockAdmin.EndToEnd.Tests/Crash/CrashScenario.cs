@@ -127,7 +127,7 @@ public sealed class CrashScenario : IAsyncDisposable
 
         var interrupted = revisions.SingleOrDefault(r => r.Id == 2);
         var revertsOfIt = reverts.Count(detail => detail.StartsWith("Revision 2 ", StringComparison.Ordinal));
-        var reverted = expected is Outcome.RevertedByTimer or Outcome.RevertedByWatchdog or Outcome.RevertedAtDeadline;
+        var reverted = expected is Outcome.RevertedByTimer or Outcome.RevertedAsUnfinished or Outcome.RevertedAtDeadline;
         if (expected == Outcome.NoRevision && interrupted is not null)
         {
             problems.Add($"a revision was recorded although the apply was killed before recording anything: {states}");
@@ -148,7 +148,7 @@ public sealed class CrashScenario : IAsyncDisposable
             problems.Add($"only the recover verb could revert revision 2, but it did not say so: {recoverOutput ?? "(not run)"}");
         }
 
-        if (expected is Outcome.RevertedByWatchdog or Outcome.RevertedAtDeadline && recoverOutput is not null)
+        if (expected is Outcome.RevertedAsUnfinished or Outcome.RevertedAtDeadline && recoverOutput is not null)
         {
             problems.Add($"the watchdog should have settled revision 2 on its own; the recover verb had to: {recoverOutput}");
         }
@@ -158,7 +158,7 @@ public sealed class CrashScenario : IAsyncDisposable
             problems.Add($"revision 2 was recorded as waiting, so it was reverted for its deadline, not as unfinished: {interrupted.Error}");
         }
 
-        if (expected is Outcome.RevertedByWatchdog or Outcome.RevertedByTimer && interrupted?.Error?.StartsWith("Never finished", StringComparison.Ordinal) != true)
+        if (expected is Outcome.RevertedAsUnfinished or Outcome.RevertedByTimer && interrupted?.Error?.StartsWith("Never finished", StringComparison.Ordinal) != true)
         {
             problems.Add($"revision 2 should say it never finished being applied: {interrupted?.Error}");
         }

@@ -56,7 +56,7 @@ public sealed class DiskFullDuringApplyTests
         // Nothing could record the outcome yet: the database still says what it knows, and recovery records it later.
         Assert.Equal(RevisionState.Applying, await scenario.Database.RevisionStateAsync(2));
         disk.Free();
-        Assert.Empty(await scenario.DisagreementsAsync(Outcome.RevertedByWatchdog, await scenario.SettleAsync()));
+        Assert.Empty(await scenario.DisagreementsAsync(Outcome.RevertedAsUnfinished, await scenario.SettleAsync()));
     }
 
     [Fact]
@@ -80,7 +80,7 @@ public sealed class DiskFullDuringApplyTests
         Assert.Equal(scenario.Baseline, await scenario.LiveAsync());
         disk.Free();
         panel.KillHard();
-        Assert.Empty(await scenario.DisagreementsAsync(Outcome.RevertedByWatchdog, await scenario.SettleAsync()));
+        Assert.Empty(await scenario.DisagreementsAsync(Outcome.RevertedAsUnfinished, await scenario.SettleAsync()));
     }
 
     [Fact]
@@ -98,7 +98,7 @@ public sealed class DiskFullDuringApplyTests
             "the watchdog to put the rules from before back although it cannot record that");
         Assert.Equal(RevisionState.Applying, await scenario.Database.RevisionStateAsync(2));
         disk.Free();
-        Assert.Empty(await scenario.DisagreementsAsync(Outcome.RevertedByWatchdog, await scenario.SettleAsync()));
+        Assert.Empty(await scenario.DisagreementsAsync(Outcome.RevertedAsUnfinished, await scenario.SettleAsync()));
     }
 
     [Fact]

@@ -21,8 +21,8 @@ public enum Outcome
     /// <summary>Killed after the intent and before the watchdog: only the recover verb (the timer) can put it right.</summary>
     RevertedByTimer,
 
-    /// <summary>Killed while being applied: its watchdog restored the rules from before.</summary>
-    RevertedByWatchdog,
+    /// <summary>Never finished (killed while being applied): the watchdog, or the panel, restored the rules from before.</summary>
+    RevertedAsUnfinished,
 
     /// <summary>Killed after it was recorded as waiting: not confirmed, reverted at its deadline.</summary>
     RevertedAtDeadline,
@@ -49,7 +49,7 @@ public sealed record KillPoint(Via Via, string Step, int ConfirmWithinSeconds, T
         ApplySteps.Locked or ApplySteps.Prepared => Outcome.NoRevision,
         ApplySteps.IntentRecorded => Outcome.RevertedByTimer,
         ApplySteps.Recorded or ApplySteps.Unlocked => ConfirmWithinSeconds == 0 ? Outcome.Kept : Outcome.RevertedAtDeadline,
-        _ => Outcome.RevertedByWatchdog,
+        _ => Outcome.RevertedAsUnfinished,
     };
 
     public override string ToString() =>
