@@ -30,6 +30,7 @@ public static class FirewallServiceCollectionExtensions
         services.TryAddSingleton<IApplyStepObserver, NoApplyStepObserver>();
         services.AddScoped<RevisionJournal>();
         services.AddScoped<RevisionRecovery>();
+        services.AddScoped<WriteAheadApply>();
         services.AddScoped<RevisionService>();
         services.AddScoped<ApplyPreviewer>();
         services.AddScoped<SystemStatusReader>();

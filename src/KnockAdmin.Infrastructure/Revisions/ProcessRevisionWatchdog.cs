@@ -42,6 +42,8 @@ public sealed class ProcessRevisionWatchdog(
         try
         {
             using var process = Process.Start(start) ?? throw new InvalidOperationException("the process did not start");
+            // Its start-up (seconds of JIT) must not slow the apply it guards, which goes on right now.
+            process.PriorityClass = ProcessPriorityClass.BelowNormal;
             process.StandardInput.Close();
             process.StandardOutput.Close();
             process.StandardError.Close();
