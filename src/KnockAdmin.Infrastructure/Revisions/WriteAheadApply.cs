@@ -85,7 +85,7 @@ public sealed class WriteAheadApply(
         {
             await journal.RecordIntentAsync(revision, cancellationToken);
         }
-        catch (Exception failure)
+        catch (Exception failure) when (failure is not OperationCanceledException)
         {
             throw new ApplyNotStartedException(
                 $"The apply could not be recorded before changing the kernel, so nothing was applied: {StorageFailure.Describe(failure)}", failure);
@@ -103,7 +103,15 @@ public sealed class WriteAheadApply(
         catch (RevisionWatchdogException failure)
         {
             var error = $"The watchdog that would revert this apply if KnockAdmin stopped could not be started, so nothing was applied: {failure.Message}";
-            await journal.RecordFailedAsync(revision, error, actor, action, error);
+            try
+            {
+                await journal.RecordFailedAsync(revision, error, actor, action, error);
+            }
+            catch (Exception recordFailure) when (StorageFailure.IsWriteFailure(recordFailure))
+            {
+                // Stays applying; recovery finds the kernel as the snapshot says and records the revert.
+            }
+
             throw new ApplyNotStartedException(error, failure);
         }
 
