@@ -27,19 +27,24 @@ public static class FirewallServiceCollectionExtensions
         services.AddSingleton(provider => new DatabaseConnection(ServiceCollectionExtensions.ResolveConnectionString(provider)));
         services.AddSingleton(self);
         services.TryAddSingleton<IRevisionWatchdog, ProcessRevisionWatchdog>();
+        services.TryAddSingleton<IApplyStepObserver, NoApplyStepObserver>();
+        services.AddScoped<RevisionJournal>();
+        services.AddScoped<RevisionRecovery>();
+        services.AddScoped<WriteAheadApply>();
         services.AddScoped<RevisionService>();
+        services.AddScoped<ApplyPreviewer>();
         services.AddScoped<SystemStatusReader>();
         services.AddRecentLists();
         services.AddScoped<RecentListActions>();
         return services;
     }
 
-    /// <summary>The background work of a running panel: automatic revert of overdue revisions and drift checks.</summary>
+    /// <summary>The background work of a running panel: recovery of interrupted and overdue revisions, and drift checks.</summary>
     public static IServiceCollection AddKnockAdminMonitors(this IServiceCollection services)
     {
         services.AddSingleton<DriftMonitor>();
         services.AddHostedService(provider => provider.GetRequiredService<DriftMonitor>());
-        services.AddHostedService<PendingRevisionMonitor>();
+        services.AddHostedService<RecoveryMonitor>();
         return services;
     }
 }

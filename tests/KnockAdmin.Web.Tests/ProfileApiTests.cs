@@ -22,6 +22,9 @@ public sealed class ProfileApiTests
         Assert.Equal("ssh", (string)profile["name"]!);
         Assert.Equal(Json.Ssh()["steps"]!.Text(), profile["steps"]!.Text());
         Assert.Equal("[{\"port\":22,\"protocol\":\"tcp\"}]", profile["protectedPorts"]!.Text());
+        // The answer to a change carries the warnings about it (1111, 2222, 3333 rises: a sequential scan walks it).
+        Assert.Contains(profile["warnings"]!.AsArray(), warning => (string)warning!["field"]! == "steps");
+        profile.Remove("warnings");
 
         var read = await client.GetFromJsonAsync<JsonObject>($"/api/profiles/{id}");
         Assert.Equal(profile.Text(), read!.Text());
@@ -35,6 +38,8 @@ public sealed class ProfileApiTests
         Assert.Equal(HttpStatusCode.OK, updated.StatusCode);
         var after = await updated.ReadObjectAsync();
         Assert.Equal((2, 45, false), ((int)after["version"]!, (int)after["openWindowSeconds"]!, (bool)after["enabled"]!));
+        var noneEnabled = Assert.Single(after["warnings"]!.AsArray(), warning => (string)warning!["field"]! == "profiles");
+        Assert.Contains("without the final refuse rule", (string)noneEnabled!["message"]!);
 
         var deleted = await client.DeleteAsync($"/api/profiles/{id}?version=2");
         Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);

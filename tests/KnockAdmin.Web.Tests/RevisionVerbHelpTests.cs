@@ -9,6 +9,8 @@ public sealed class RevisionVerbHelpTests
 {
     [Theory]
     [InlineData("apply", "--confirm-within")]
+    [InlineData("apply", "--expect-config-version")]
+    [InlineData("recover", "systemd timer")]
     [InlineData("confirm", "REVISION")]
     [InlineData("rollback", "--confirm-within")]
     [InlineData("status", "drift")]

@@ -14,6 +14,8 @@ public sealed class ApplyVariants
 {
     private readonly FirewallCommands commands;
     private readonly RuleApplier applier;
+    private readonly ApplyLock applyLock = new();
+    private readonly string lockDirectory = Directory.CreateTempSubdirectory("knockadmin-bench-lock-").FullName;
     private readonly FirewallConfig config;
     private readonly GeneratedRules rules;
     private readonly Dictionary<IpFamily, string> restoreInputs;
@@ -41,7 +43,11 @@ public sealed class ApplyVariants
     public async Task<TimeSpan> FullApplyAsync()
     {
         var clock = Stopwatch.StartNew();
-        await applier.ApplyAsync(RuleGenerator.Generate(config));
+        await using (var lease = await applyLock.AcquireAsync(lockDirectory))
+        {
+            await applier.ApplyAsync(RuleGenerator.Generate(config), lease);
+        }
+
         return clock.Elapsed;
     }
 

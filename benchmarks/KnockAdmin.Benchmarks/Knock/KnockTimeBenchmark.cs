@@ -36,7 +36,11 @@ public static class KnockTimeBenchmark
         {
             await pair.ListenAsync(ProtectedPort);
             var commands = new FirewallCommands(Options.Create(new FirewallOptions { NetworkNamespace = pair.Server }));
-            await new RuleApplier(commands, new FirewallDetector(commands)).ApplyAsync(RuleGenerator.Generate(config));
+            await using (var lease = await new ApplyLock().AcquireAsync(Directory.CreateTempSubdirectory("knockadmin-bench-lock-").FullName))
+            {
+                await new RuleApplier(commands, new FirewallDetector(commands)).ApplyAsync(RuleGenerator.Generate(config), lease);
+            }
+
             using var location = new ProcNetLocation(pair.Server);
             var lists = new XtRecentWriter(location);
             var ownLists = Enumerable.Range(1, ports.Count).Select(stage => OwnedNames.StageList(profile.Name, stage, ports.Count)).ToList();

@@ -13,6 +13,12 @@ public sealed record NotificationEvent(string Type, string Summary, IReadOnlyDic
         $"Revision {revisionId} was not confirmed in time; the rules from before it were restored.",
         Values(("revisionId", Number(revisionId))));
 
+    /// <summary>An apply that never finished (its process died, or could not record it) was put back out.</summary>
+    public static NotificationEvent InterruptedApplyReverted(int revisionId) => new(
+        NotificationEventTypes.AutomaticRevert,
+        $"Revision {revisionId} never finished being applied; the rules from before it were restored.",
+        Values(("revisionId", Number(revisionId))));
+
     /// <param name="description">What differs (diff lines); kept to its first <see cref="MaxDetailLength"/> characters.</param>
     public static NotificationEvent DriftDetected(int? revisionId, string description) => new(
         NotificationEventTypes.DriftDetected,

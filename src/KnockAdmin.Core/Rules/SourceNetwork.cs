@@ -31,7 +31,7 @@ public sealed record SourceNetwork(IpFamily Family, string Text)
 
         var masked = new IPAddress(ClearHostBits(address.GetAddressBytes(), prefix));
         var family = bits == 32 ? IpFamily.V4 : IpFamily.V6;
-        network = new SourceNetwork(family, $"{masked}/{prefix}");
+        network = new SourceNetwork(family, $"{AddressText.Format(masked)}/{prefix}");
         return true;
     }
 

@@ -9,6 +9,11 @@ namespace KnockAdmin.Core.Validation;
 /// <remarks>Never throws on incomplete input: nulls that a deserializer may produce are reported as errors.</remarks>
 public static class ConfigValidator
 {
+    /// <summary>Without an enabled profile the generator leaves out the final refuse rule (see <see cref="Rules.RuleGenerator"/>).</summary>
+    public const string NoProfileEnabled =
+        "No profile is enabled, so nothing is protected by knocking: the rules end without the final refuse rule, "
+        + "and every port that INPUT's own rules and policy do not close is reachable by everyone.";
+
     public static ValidationResult Validate(FirewallConfig? config)
     {
         var issues = new IssueCollector();
@@ -88,7 +93,7 @@ public static class ConfigValidator
 
         if (!checkedProfiles.Any(profile => profile.Profile.Enabled))
         {
-            issues.Warning(FieldPath.Profiles, "No profile is enabled, so nothing is protected by knocking.");
+            issues.Warning(FieldPath.Profiles, NoProfileEnabled);
         }
 
         return checkedProfiles;

@@ -13,8 +13,31 @@ internal static partial class InterfaceNameRules
             return;
         }
 
-        if (Text.IsTooLong(name, field, "Interface name", issues) || InterfacePattern().IsMatch(name))
+        if (Text.IsTooLong(name, field, "Interface name", issues))
         {
+            return;
+        }
+
+        if (name == "+")
+        {
+            issues.Error(field, "\"+\" matches every interface: knocking would be bypassed everywhere. Name the interfaces to trust (lo, wg0) or a narrow wildcard (wg+).");
+            return;
+        }
+
+        if (name.StartsWith('-'))
+        {
+            // iptables reads "-i -x" as an interface today, but a leading '-' is how options start: never pass one on.
+            issues.Error(field, $"Interface name {Text.Quote(name)} starts with '-', which command lines read as an option; interface names start with a letter or digit.");
+            return;
+        }
+
+        if (InterfacePattern().IsMatch(name))
+        {
+            if (name.EndsWith('+'))
+            {
+                issues.Warning(field, $"{name} trusts every interface whose name starts with {Text.Quote(name[..^1])}, including ones created later: knocking is bypassed on all of them.");
+            }
+
             return;
         }
 

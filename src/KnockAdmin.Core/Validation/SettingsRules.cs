@@ -10,7 +10,7 @@ internal static class SettingsRules
     {
         var publicPorts = CheckPublicPorts(settings.PublicPorts, issues);
         CheckEach(settings.TrustedInterfaces, FieldPath.TrustedInterfaces, "Trusted interfaces", InterfaceNameRules.Check, issues);
-        CheckEach(settings.TrustedSources, FieldPath.TrustedSources, "Trusted sources", SourceAddressRules.Check, issues);
+        CheckTrustedSources(settings.TrustedSources, issues);
 
         if (settings.Options is null)
         {
@@ -53,6 +53,29 @@ internal static class SettingsRules
         }
 
         return usable;
+    }
+
+    private static void CheckTrustedSources(IReadOnlyList<string?>? sources, IssueCollector issues)
+    {
+        if (sources is null)
+        {
+            issues.Error(FieldPath.TrustedSources, "Trusted sources are missing; send an empty list for none.");
+            return;
+        }
+
+        var networks = new List<(TrustedNetwork Network, string Source)>();
+        for (var i = 0; i < sources.Count; i++)
+        {
+            if (SourceAddressRules.Check(sources[i], FieldPath.Item(FieldPath.TrustedSources, i), issues) is { } network)
+            {
+                networks.Add((network, sources[i]!));
+            }
+        }
+
+        foreach (var family in networks.GroupBy(entry => entry.Network.IsIpv6))
+        {
+            TrustedSourceCoverage.Check(family.ToList(), issues);
+        }
     }
 
     private static void CheckEach(

@@ -10,33 +10,70 @@ internal static partial class SourceAddressRules
 {
     private const string Examples = "e.g. 192.0.2.10, 192.0.2.0/24, 2001:db8::/32";
 
-    public static void Check(string? source, string field, IssueCollector issues)
+    /// <summary>IPv4 networks shorter than this, and IPv6 networks shorter than <see cref="LargeIpv6Prefix"/>, are warned about.</summary>
+    public const int LargeIpv4Prefix = 8;
+
+    public const int LargeIpv6Prefix = 32;
+
+    /// <summary>Checks one entry; returns the network when it is usable, for the checks across entries.</summary>
+    public static TrustedNetwork? Check(string? source, string field, IssueCollector issues)
     {
         if (string.IsNullOrEmpty(source))
         {
             issues.Error(field, $"Address is missing; give an IPv4 or IPv6 address or network ({Examples}).");
-            return;
+            return null;
         }
 
         if (Text.IsTooLong(source, field, "Address", issues))
         {
-            return;
+            return null;
         }
 
-        var problem = Problem(source, out var prefixLength);
+        var problem = Problem(source, out var network);
         if (problem is not null)
         {
             issues.Error(field, problem);
+            return null;
         }
-        else if (prefixLength == 0)
+
+        var opening = Opening(source, network!);
+        if (opening is not null)
         {
-            issues.Warning(field, $"{source} trusts every address, so knocking is bypassed for everyone.");
+            issues.Error(field, opening);
+            return null;
         }
+
+        if (network!.PrefixLength < (network.IsIpv6 ? LargeIpv6Prefix : LargeIpv4Prefix))
+        {
+            issues.Warning(field, $"{source} lets {AddressCount.Describe(network.Size, network.IsIpv6)} bypass knocking.");
+        }
+
+        return network;
     }
 
-    private static string? Problem(string source, out int prefixLength)
+    /// <summary>Entries that would make knocking pointless, or that ip6tables can never match.</summary>
+    private static string? Opening(string source, TrustedNetwork network)
     {
-        prefixLength = -1;
+        var family = network.IsIpv6 ? "IPv6" : "IPv4";
+        if (network.PrefixLength == 0)
+        {
+            return $"{source} trusts every {family} address: knocking would protect nothing. To switch knocking off, disable the profiles instead.";
+        }
+
+        // ::ffff:a.b.c.d is how an IPv6 socket shows an IPv4 peer; such packets are IPv4 on the wire and meet iptables, never ip6tables.
+        if (network.IsIpv6 && network.PrefixLength >= 96 && network.Start >> 32 == 0xFFFF)
+        {
+            var ipv4 = TrustedNetwork.Ipv4Text((uint)(network.Start & uint.MaxValue));
+            return $"{source} is an IPv4-mapped IPv6 network, which ip6tables never sees (that traffic is IPv4); "
+                + $"write it as the IPv4 network {ipv4}/{network.PrefixLength - 96}.";
+        }
+
+        return null;
+    }
+
+    private static string? Problem(string source, out TrustedNetwork? network)
+    {
+        network = null;
         var notAnAddress = $"{Text.Quote(source)} is not an IPv4 or IPv6 address or network ({Examples}).";
 
         // Strict shape first: IPAddress.TryParse also takes "10", "10.1", scope ids and surrounding spaces.
@@ -64,23 +101,23 @@ internal static partial class SourceAddressRules
         }
 
         var maxPrefix = isIpv6 ? 128 : 32;
-        if (parts.Length == 1)
-        {
-            prefixLength = maxPrefix;
-            return null;
-        }
-
-        if (!PrefixDigits().IsMatch(parts[1])
-            || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out prefixLength)
-            || prefixLength > maxPrefix)
+        var prefixLength = maxPrefix;
+        if (parts.Length == 2
+            && (!PrefixDigits().IsMatch(parts[1])
+                || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out prefixLength)
+                || prefixLength > maxPrefix))
         {
             return $"Prefix length /{parts[1]} in {Text.Quote(source)} is outside 0–{maxPrefix} for an {(isIpv6 ? "IPv6" : "IPv4")} network.";
         }
 
-        var network = new IPNetwork(Masked(address, prefixLength), prefixLength);
-        return network.BaseAddress.Equals(address)
-            ? null
-            : $"{source} has bits set after the /{prefixLength} prefix; write the network as {network}.";
+        var masked = new IPNetwork(Masked(address, prefixLength), prefixLength);
+        if (!masked.BaseAddress.Equals(address))
+        {
+            return $"{source} has bits set after the /{prefixLength} prefix; write the network as {masked}.";
+        }
+
+        network = TrustedNetwork.From(address, prefixLength);
+        return null;
     }
 
     private static IPAddress Masked(IPAddress address, int prefixLength)

@@ -1,4 +1,5 @@
 using KnockAdmin.Core.Model;
+using KnockAdmin.Core.Validation;
 using KnockAdmin.Infrastructure.Auditing;
 using KnockAdmin.Infrastructure.Data;
 using Microsoft.Data.Sqlite;
@@ -40,6 +41,21 @@ public sealed class ConfigurationStore(KnockAdminDbContext db, IConfigValidator 
         var entity = await db.HostSettings.AsNoTracking()
             .SingleOrDefaultAsync(s => s.Id == HostSettingsEntity.SingletonId, cancellationToken);
         return entity is null ? new StoredSettings(0, new HostSettings()) : new StoredSettings(entity.Version, entity.ToModel());
+    }
+
+    /// <summary>
+    /// The warnings of the stored configuration about one profile (and about the profiles as a whole, such as none
+    /// being enabled), or about the settings when <paramref name="profileId"/> is null; paths relative to that item.
+    /// </summary>
+    public async Task<IReadOnlyList<ConfigIssue>> WarningsAboutAsync(int? profileId, CancellationToken cancellationToken = default)
+    {
+        var settings = await GetSettingsAsync(cancellationToken);
+        var profiles = await ListProfilesAsync(cancellationToken);
+        var subject = profileId is { } id ? FieldPath.Profile(profiles.ToList().FindIndex(p => p.Id == id)) : SettingsPath;
+        return validator.Validate(new FirewallConfig(settings.Settings, profiles.Select(p => p.Profile).ToList()))
+            .Where(issue => !issue.IsError && (FieldPath.IsWithin(issue.Field, subject) || (profileId is not null && issue.Field == FieldPath.Profiles)))
+            .Select(issue => issue.RelativeTo(subject))
+            .ToList();
     }
 
     public async Task<StoredProfile> CreateProfileAsync(KnockProfile profile, Actor actor, CancellationToken cancellationToken = default)
@@ -146,6 +162,16 @@ public sealed class ConfigurationStore(KnockAdminDbContext db, IConfigValidator 
     public async Task ReplaceAsync(FirewallConfig config, Actor actor, string detail, CancellationToken cancellationToken = default)
     {
         await using var transaction = await BeginWriteAsync(cancellationToken);
+        await ReplaceWithinTransactionAsync(config, actor, detail, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// <see cref="ReplaceAsync"/> inside the caller's open transaction, so that a rollback's revision and the
+    /// configuration it restores are stored together or not at all.
+    /// </summary>
+    internal async Task ReplaceWithinTransactionAsync(FirewallConfig config, Actor actor, string detail, CancellationToken cancellationToken)
+    {
         ThrowIfInvalid(config, subjectPath: null);
 
         var profiles = await db.Profiles.ToListAsync(cancellationToken);
@@ -184,7 +210,6 @@ public sealed class ConfigurationStore(KnockAdminDbContext db, IConfigValidator 
         settings.CopyFrom(config.Settings);
         audit.Add(actor, AuditActions.ConfigReplace, detail);
         await SaveAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
     }
 
     // SQLite's default BEGIN in Microsoft.Data.Sqlite is IMMEDIATE: the write lock is taken before reading,

@@ -12,20 +12,7 @@ public sealed class ConfigInvalidException(IReadOnlyList<ConfigIssue> issues, st
 
     /// <summary>The issues with paths relative to the changed item (<c>steps[0].port</c>); issues about
     /// other parts of the configuration keep their full path.</summary>
-    public IReadOnlyList<ConfigIssue> IssuesRelativeToSubject() =>
-        SubjectPath is null
-            ? Issues
-            : Issues.Select(issue => issue with { Field = RelativeField(issue.Field, SubjectPath) }).ToList();
-
-    private static string RelativeField(string field, string subject)
-    {
-        if (field.StartsWith(subject + ".", StringComparison.Ordinal))
-        {
-            return field[(subject.Length + 1)..];
-        }
-
-        return field == subject ? "" : field;
-    }
+    public IReadOnlyList<ConfigIssue> IssuesRelativeToSubject() => [.. Issues.Select(issue => issue.RelativeTo(SubjectPath))];
 }
 
 /// <summary>Someone else saved the same item since it was read; nothing was stored.</summary>

@@ -12,6 +12,13 @@ public static class DatabaseMigrator
             ?? throw new InvalidOperationException("The database connection string is not set.");
         var narrowed = PrivateFiles.PrepareDatabase(connectionString);
 
+        // Only reads when the schema is current: a verb must start even when the disk is full (the recover verb, a
+        // watchdog), and migrating takes a lock by writing to the database.
+        if (!(await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
+        {
+            return;
+        }
+
         await db.Database.MigrateAsync(cancellationToken);
 
         // WAL lets the panel read while the CLI writes; the mode is stored in the file, so once is enough.

@@ -3,6 +3,13 @@ namespace KnockAdmin.Infrastructure.Data;
 /// <summary>Where an applied revision stands. Stored by name.</summary>
 public enum RevisionState
 {
+    /// <summary>
+    /// Recorded, with the snapshot to go back to, before the kernel is touched. Becomes one of the states below when
+    /// the apply has finished. Still applying while nobody holds the apply lock means the process applying it died:
+    /// recovery puts the snapshot back.
+    /// </summary>
+    Applying,
+
     /// <summary>Applied; reverted automatically unless confirmed before the deadline.</summary>
     PendingConfirmation,
 

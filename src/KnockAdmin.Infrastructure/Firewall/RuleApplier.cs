@@ -6,13 +6,24 @@ namespace KnockAdmin.Infrastructure.Firewall;
 /// Puts generated rules into the kernel: snapshot and <c>--test</c> → atomic <c>--noflush</c> restore → read back and
 /// verify, the two families side by side at every step. Any failure leaves the kernel as it was (a family already
 /// changed is put back) and is reported with the step, the exit code and the offending line. It never decides what
-/// the rules are; the generator does.
+/// the rules are; the generator does. Every method that writes to the kernel asks for the held <see cref="ApplyLock"/>.
 /// </summary>
 public sealed class RuleApplier(FirewallCommands commands, FirewallDetector detector)
 {
     private static readonly IpFamily[] Families = [IpFamily.V4, IpFamily.V6];
 
-    public async Task<ApplyReport> ApplyAsync(GeneratedRules wanted, CancellationToken cancellationToken = default)
+    /// <summary>Prepares and commits in one go.</summary>
+    public async Task<ApplyReport> ApplyAsync(GeneratedRules wanted, ApplyLease lease, CancellationToken cancellationToken = default)
+    {
+        lease.EnsureHeld();
+        return await CommitAsync(await PrepareAsync(wanted, cancellationToken), lease, cancellationToken: cancellationToken);
+    }
+
+    /// <summary>
+    /// Checks the rules with <c>--test</c> and takes the snapshot to go back to, changing nothing: the caller can
+    /// record both before the kernel is touched.
+    /// </summary>
+    public async Task<PreparedApply> PrepareAsync(GeneratedRules wanted, CancellationToken cancellationToken = default)
     {
         var backend = await detector.DetectAsync(cancellationToken);
         if (!backend.CanApply)
@@ -48,30 +59,46 @@ public sealed class RuleApplier(FirewallCommands commands, FirewallDetector dete
             }
         }
 
+        return new PreparedApply(wanted, before, scripts);
+    }
+
+    /// <summary>
+    /// Commits a prepared apply and reads it back. <paramref name="committed"/> hears of each family as its
+    /// transaction is in the kernel. On failure whatever committed is put back before the exception leaves.
+    /// </summary>
+    public async Task<ApplyReport> CommitAsync(
+        PreparedApply prepared, ApplyLease lease, Action<IpFamily>? committed = null, CancellationToken cancellationToken = default)
+    {
+        lease.EnsureHeld();
+
         // Each family commits in its own transaction; they run side by side, and whatever committed is put back
         // when the other one fails.
-        var commits = scripts.Select(async pair =>
+        var commits = prepared.Scripts.Select(async pair =>
         {
             await commands.RestoreNoFlushAsync(pair.Key, pair.Value, cancellationToken);
+            committed?.Invoke(pair.Key);
             return pair.Key;
         }).ToList();
         try
         {
             await Task.WhenAll(commits);
-            await VerifyAsync(wanted, scripts.Keys, cancellationToken);
+            await VerifyAsync(prepared.Wanted, prepared.Scripts.Keys, cancellationToken);
         }
         catch (FirewallException)
         {
-            await PutBackAsync(before, commits.Where(commit => commit.IsCompletedSuccessfully).Select(commit => commit.Result).ToList());
+            await PutBackAsync(prepared.Before, commits.Where(commit => commit.IsCompletedSuccessfully).Select(commit => commit.Result).ToList());
             throw;
         }
 
-        return new ApplyReport(before, scripts);
+        return new ApplyReport(prepared.Before, prepared.Scripts);
     }
 
-    /// <summary>Restores the owned part of a snapshot (what KnockAdmin had in place then); foreign rules are not touched.</summary>
-    public Task<ApplyReport> RestoreAsync(FirewallSnapshot snapshot, CancellationToken cancellationToken = default) =>
-        ApplyAsync(snapshot.Owned(), cancellationToken);
+    /// <summary>
+    /// Restores the owned part of a snapshot (what KnockAdmin had in place then); foreign rules are not touched.
+    /// Restoring the same snapshot again gives the same rules, so concurrent recoveries are harmless.
+    /// </summary>
+    public Task<ApplyReport> RestoreAsync(FirewallSnapshot snapshot, ApplyLease lease, CancellationToken cancellationToken = default) =>
+        ApplyAsync(snapshot.Owned(), lease, cancellationToken);
 
     public async Task<FirewallSnapshot> SnapshotAsync(CancellationToken cancellationToken = default) =>
         await SnapshotAsync(await detector.DetectAsync(cancellationToken), cancellationToken);

@@ -1,6 +1,4 @@
 using KnockAdmin.Core.Notifications;
-using KnockAdmin.Infrastructure.Auditing;
-using KnockAdmin.Infrastructure.Data;
 using KnockAdmin.Infrastructure.Firewall;
 using KnockAdmin.Infrastructure.Notifications;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,10 +8,7 @@ using Microsoft.Extensions.Options;
 
 namespace KnockAdmin.Infrastructure.Revisions;
 
-/// <summary>
-/// Watches the live owned rules against the active revision. At start-up it can also put the active confirmed
-/// revision back (the kernel forgets everything at reboot).
-/// </summary>
+/// <summary>Watches the live owned rules against the active revision. It only reads; putting rules back is recovery's job.</summary>
 public sealed class DriftMonitor(
     IServiceScopeFactory scopes, ApplyLock applyLock, IOptions<ApplyOptions> options, TimeProvider time, INotifier notifier, ILogger<DriftMonitor> logger)
     : BackgroundService
@@ -36,6 +31,12 @@ public sealed class DriftMonitor(
         await using var scope = scopes.CreateAsyncScope();
         var revisions = scope.ServiceProvider.GetRequiredService<RevisionService>();
         var drift = scope.ServiceProvider.GetRequiredService<DriftDetector>();
+        // The same for an apply of another process (the command line), or one that died and is being reverted.
+        if (latest is { } last && await revisions.ApplyingAsync(cancellationToken) is not null)
+        {
+            return last;
+        }
+
         DriftStatus status;
         try
         {
@@ -51,18 +52,17 @@ public sealed class DriftMonitor(
 
         // Exchanged atomically, so that of two checks at the same moment only one sees the change to drift.
         var before = Interlocked.Exchange(ref latest, status);
-        if (status.HasDrift && before?.HasDrift != true) notifier.Publish(NotificationEvent.DriftDetected(status.RevisionId, status.Report!.Describe()));
+        if (status.HasDrift && before?.HasDrift != true)
+        {
+            notifier.Publish(NotificationEvent.DriftDetected(status.RevisionId, status.Report!.Describe()));
+        }
+
         Checked?.Invoke(status);
         return status;
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (options.Value.ReapplyOnStart)
-        {
-            await ReapplyActiveAsync(stoppingToken);
-        }
-
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Max(1, options.Value.DriftCheckSeconds)), time);
         do
         {
@@ -76,34 +76,5 @@ public sealed class DriftMonitor(
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
-
-    private async Task ReapplyActiveAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await using var scope = scopes.CreateAsyncScope();
-            var revisions = scope.ServiceProvider.GetRequiredService<RevisionService>();
-            var active = await revisions.ActiveAsync(cancellationToken);
-            if (active is not { State: RevisionState.Confirmed })
-            {
-                return;
-            }
-
-            var status = await CheckNowAsync(cancellationToken);
-            if (!status.HasDrift)
-            {
-                return;
-            }
-
-            await scope.ServiceProvider.GetRequiredService<RuleApplier>().ApplyAsync(RevisionRules.Of(active), cancellationToken);
-            await scope.ServiceProvider.GetRequiredService<AuditLog>().WriteAsync(
-                Actor.System, AuditActions.Apply, $"Start-up: revision {active.Id} was not in the kernel and was applied again.", cancellationToken);
-            logger.LogInformation("Revision {Revision} re-applied at start-up.", active.Id);
-        }
-        catch (FirewallException failure)
-        {
-            logger.LogError("Re-applying the active revision at start-up failed: {Error}", failure.Message);
-        }
     }
 }

@@ -10,9 +10,10 @@ namespace KnockAdmin.Infrastructure.Revisions;
 public sealed record SelfCommand(string Executable, IReadOnlyList<string> LeadingArguments);
 
 /// <summary>
-/// Starts <c>KnockAdmin watchdog --revision N</c> as a separate process. It outlives this one: if the panel is killed
-/// right after an apply, the watchdog still restores the previous rules at the deadline. A confirmation needs no
-/// signal to it: the watchdog sees the revision confirmed in the database and exits.
+/// Starts <c>KnockAdmin watchdog --revision N</c> as a separate process, before the kernel is touched. It outlives
+/// this one: if the panel is killed at any moment of the apply or after it, the watchdog still restores the previous
+/// rules (at once when the apply was interrupted, at the deadline otherwise). A confirmation needs no signal to it:
+/// the watchdog sees the revision confirmed in the database and exits.
 /// </summary>
 public sealed class ProcessRevisionWatchdog(
     SelfCommand self, DatabaseConnection database, IOptions<FirewallOptions> firewall, ILogger<ProcessRevisionWatchdog> logger)
@@ -41,6 +42,8 @@ public sealed class ProcessRevisionWatchdog(
         try
         {
             using var process = Process.Start(start) ?? throw new InvalidOperationException("the process did not start");
+            // Its start-up (seconds of JIT) must not slow the apply it guards, which goes on right now.
+            process.PriorityClass = ProcessPriorityClass.BelowNormal;
             process.StandardInput.Close();
             process.StandardOutput.Close();
             process.StandardError.Close();
@@ -48,8 +51,8 @@ public sealed class ProcessRevisionWatchdog(
         }
         catch (Exception exception) when (exception is InvalidOperationException or System.ComponentModel.Win32Exception)
         {
-            // The in-process monitor and the start-up recovery still revert; the watchdog only covers a killed panel.
             logger.LogError(exception, "Could not start the watchdog for revision {Revision}.", revisionId);
+            throw new RevisionWatchdogException($"{self.Executable} could not be started: {exception.Message}", exception);
         }
     }
 }

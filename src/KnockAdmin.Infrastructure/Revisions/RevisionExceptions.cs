@@ -5,3 +5,21 @@ public sealed class ApplyInProgressException(string message) : Exception(message
 
 /// <summary>The revision cannot do what was asked (confirm too late, roll back to a failed one...); nothing was changed.</summary>
 public sealed class RevisionStateException(string message) : Exception(message);
+
+/// <summary>The stored configuration changed since the preview the apply was based on; nothing was changed.</summary>
+public sealed class ConfigurationChangedException(string message) : Exception(message);
+
+/// <summary>
+/// The apply could not be made safe before touching the kernel (its revision could not be stored, or the watchdog
+/// could not be started); the kernel was not touched.
+/// </summary>
+public sealed class ApplyNotStartedException(string message, Exception? inner = null) : Exception(message, inner);
+
+/// <summary>
+/// The rules went into the kernel but their revision could not be recorded. <see cref="RulesPutBack"/> says whether
+/// the rules from before were restored before answering (else the revision stays applying and recovery restores them).
+/// </summary>
+public sealed class ApplyNotRecordedException(string message, bool rulesPutBack, Exception? inner = null) : Exception(message, inner)
+{
+    public bool RulesPutBack { get; } = rulesPutBack;
+}

@@ -10,12 +10,14 @@ namespace KnockAdmin.Infrastructure.Status;
 /// <param name="Active">The pending revision on trial, else the confirmed one; null before the first apply.</param>
 /// <param name="Drift">The live rules compared with <paramref name="Active"/>; null when there is no active revision.</param>
 /// <param name="DriftError">Why the comparison could not be made, in words.</param>
+/// <param name="Applying">A revision stored as applying: an apply under way, or an interrupted one that recovery reverts.</param>
 public sealed record SystemStatus(
     FirewallBackend Backend,
     string? NetworkNamespace,
     RevisionView? Active,
     DriftReport? Drift,
-    string? DriftError)
+    string? DriftError,
+    RevisionView? Applying = null)
 {
     /// <summary>The deadline by which the active revision must be confirmed, when it waits for confirmation.</summary>
     public DateTimeOffset? PendingDeadline => Active is { State: Data.RevisionState.PendingConfirmation } ? Active.ConfirmDeadline : null;

@@ -10,6 +10,12 @@ public sealed class SystemStatusReader(
 {
     public async Task<SystemStatus> ReadAsync(CancellationToken cancellationToken = default)
     {
+        var status = await ReadWithoutApplyingAsync(cancellationToken);
+        return await revisions.ApplyingAsync(cancellationToken) is { } applying ? status with { Applying = RevisionView.From(applying) } : status;
+    }
+
+    private async Task<SystemStatus> ReadWithoutApplyingAsync(CancellationToken cancellationToken)
+    {
         var backend = await detector.DetectAsync(cancellationToken);
         var active = await revisions.ActiveAsync(cancellationToken);
         if (active is null)

@@ -27,6 +27,24 @@ internal static class EngineResults
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Not possible in this revision's state", detail: state.Message);
         }
+        catch (ConfigurationChangedException changed)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The configuration changed since the preview", detail: changed.Message);
+        }
+        catch (ApplyNotStartedException notStarted)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Nothing was applied", detail: notStarted.Message);
+        }
+        catch (ApplyNotRecordedException notRecorded)
+        {
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status503ServiceUnavailable,
+                title: notRecorded.RulesPutBack
+                    ? "The apply could not be recorded; the rules from before were put back"
+                    : "The apply could not be recorded; recovery puts the rules from before back",
+                detail: notRecorded.Message,
+                extensions: new Dictionary<string, object?> { ["rulesPutBack"] = notRecorded.RulesPutBack });
+        }
         catch (FirewallException failure)
         {
             return Firewall(failure);

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using KnockAdmin.Core.Model;
 using KnockAdmin.Infrastructure.Configuration;
 
@@ -48,6 +49,10 @@ public sealed record ProfileResponse(
     int OpenWindowSeconds,
     bool Enabled)
 {
+    /// <summary>In the answer to a change only: the warnings about the profile and about the profiles as a whole.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<IssueDto>? Warnings { get; init; }
+
     public static ProfileResponse From(StoredProfile stored) => new(
         stored.Id,
         stored.Version,

@@ -32,7 +32,8 @@ public static class ProfileEndpoints
                 return await StoreResults.ExecuteAsync(async () =>
                 {
                     var created = await store.CreateProfileAsync(request!.ToModel(), ApiActor.From(context), context.RequestAborted);
-                    return Results.Created($"/api/profiles/{created.Id}", ProfileResponse.From(created));
+                    return Results.Created($"/api/profiles/{created.Id}",
+                        ProfileResponse.From(created) with { Warnings = IssueDto.From(await store.WarningsAboutAsync(created.Id, context.RequestAborted)) });
                 });
             })
             .WithName("CreateProfile")
@@ -58,7 +59,7 @@ public static class ProfileEndpoints
                 return await StoreResults.ExecuteAsync(async () =>
                 {
                     var updated = await store.UpdateProfileAsync(id, version, request.ToModel(), ApiActor.From(context), context.RequestAborted);
-                    return Results.Ok(ProfileResponse.From(updated));
+                    return Results.Ok(ProfileResponse.From(updated) with { Warnings = IssueDto.From(await store.WarningsAboutAsync(id, context.RequestAborted)) });
                 });
             })
             .WithName("UpdateProfile")

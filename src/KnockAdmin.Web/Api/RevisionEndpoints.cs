@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using KnockAdmin.Core.Rules;
-using KnockAdmin.Core.Validation;
 using KnockAdmin.Infrastructure.Configuration;
 using KnockAdmin.Infrastructure.Data;
 using KnockAdmin.Infrastructure.Diffs;
@@ -30,19 +29,21 @@ public static class RevisionEndpoints
 
                 return await EngineResults.ExecuteAsync(async () =>
                 {
-                    var revision = await revisions.ApplyAsync(ApiActor.From(context), request!.ConfirmWithinSeconds, context.RequestAborted);
-                    return Results.Created($"/api/revisions/{revision.Id}", revision);
+                    var applied = await revisions.ApplyAsync(
+                        ApiActor.From(context), request!.ConfirmWithinSeconds, request.ExpectedConfigVersion, context.RequestAborted);
+                    return Results.Created($"/api/revisions/{applied.Revision.Id}", ApplyResponse.From(applied));
                 });
             })
             .WithTags("Revisions")
             .WithName("Apply")
             .RequireAuthorization(ApiAuthorization.WritePolicy)
             .Accepts<ApplyRequest>("application/json")
-            .Produces<RevisionView>(StatusCodes.Status201Created)
+            .Produces<ApplyResponse>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
-            .ProducesProblem(StatusCodes.Status502BadGateway);
+            .ProducesProblem(StatusCodes.Status502BadGateway)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
         var group = api.MapGroup("/revisions").WithTags("Revisions");
 
@@ -77,19 +78,20 @@ public static class RevisionEndpoints
 
                 return await EngineResults.ExecuteAsync(async () =>
                 {
-                    var revision = await revisions.RollbackAsync(ApiActor.From(context), id, request!.ConfirmWithinSeconds, context.RequestAborted);
-                    return Results.Created($"/api/revisions/{revision.Id}", revision);
+                    var applied = await revisions.RollbackAsync(ApiActor.From(context), id, request!.ConfirmWithinSeconds, context.RequestAborted);
+                    return Results.Created($"/api/revisions/{applied.Revision.Id}", ApplyResponse.From(applied));
                 });
             })
             .WithName("RollbackToRevision")
             .RequireAuthorization(ApiAuthorization.WritePolicy)
             .Accepts<ApplyRequest>("application/json")
-            .Produces<RevisionView>(StatusCodes.Status201Created)
+            .Produces<ApplyResponse>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
-            .ProducesProblem(StatusCodes.Status502BadGateway);
+            .ProducesProblem(StatusCodes.Status502BadGateway)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
         group.MapGet("/{from:int}/diff/{to:int}", async (int from, int to, KnockAdminDbContext db, CancellationToken cancellationToken) =>
             {
@@ -112,13 +114,12 @@ public static class RevisionEndpoints
             .Produces<DiffResponse>()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        api.MapGet("/rules/diff", async (ConfigurationStore store, DriftDetector drift, FirewallDetector detector, CancellationToken cancellationToken) =>
+        api.MapGet("/rules/diff", async (ApplyPreviewer previewer, DriftDetector drift, FirewallDetector detector, CancellationToken cancellationToken) =>
             {
-                var config = await store.LoadAsync(cancellationToken);
-                var errors = ConfigValidator.Validate(config).Errors;
-                if (errors.Count > 0)
+                var preview = await previewer.PreviewAsync(cancellationToken);
+                if (preview.Rules is not { } rules)
                 {
-                    return StoreResults.Invalid(errors.Select(e => new ConfigIssue(e.Field, e.Message)));
+                    return StoreResults.Invalid(preview.Validation.Errors.Select(e => new ConfigIssue(e.Field, e.Message)));
                 }
 
                 var backend = await detector.DetectAsync(cancellationToken);
@@ -129,9 +130,10 @@ public static class RevisionEndpoints
 
                 try
                 {
-                    var differences = await drift.CompareAsync(RuleGenerator.Generate(config), backend, cancellationToken);
-                    return Results.Ok(new DiffResponse("desired", "live", differences.ToDictionary(
-                        pair => pair.Key == IpFamily.V4 ? "rulesV4" : "rulesV6", pair => pair.Value)));
+                    var differences = await drift.CompareAsync(rules, backend, cancellationToken);
+                    return Results.Ok(new PreviewResponse("desired", "live", differences.ToDictionary(
+                            pair => pair.Key == IpFamily.V4 ? "rulesV4" : "rulesV6", pair => pair.Value),
+                        preview.ConfigVersion, preview.RulesHash!, IssueDto.From(preview.Warnings)));
                 }
                 catch (FirewallException failure)
                 {
@@ -140,7 +142,7 @@ public static class RevisionEndpoints
             })
             .WithTags("Revisions")
             .WithName("DiffDesiredAndLiveRules")
-            .Produces<DiffResponse>()
+            .Produces<PreviewResponse>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status502BadGateway);
     }

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using KnockAdmin.Core.Model;
 using KnockAdmin.Infrastructure.Configuration;
 
@@ -60,6 +61,10 @@ public sealed record SettingsResponse(
     bool Ipv6,
     GeneratorOptionsDto Options)
 {
+    /// <summary>In the answer to a change only: the warnings about the settings (large trusted networks, wildcards…).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<IssueDto>? Warnings { get; init; }
+
     public static SettingsResponse From(StoredSettings stored) => new(
         stored.Version,
         stored.Settings.PublicPorts.Select(PortDto.From).ToList(),

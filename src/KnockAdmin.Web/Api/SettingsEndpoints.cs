@@ -29,7 +29,7 @@ public static class SettingsEndpoints
                 return await StoreResults.ExecuteAsync(async () =>
                 {
                     var updated = await store.UpdateSettingsAsync(version, request.ToModel(), ApiActor.From(context), context.RequestAborted);
-                    return Results.Ok(SettingsResponse.From(updated));
+                    return Results.Ok(SettingsResponse.From(updated) with { Warnings = IssueDto.From(await store.WarningsAboutAsync(null, context.RequestAborted)) });
                 });
             })
             .WithName("UpdateSettings")

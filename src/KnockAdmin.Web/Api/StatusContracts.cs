@@ -5,12 +5,14 @@ using KnockAdmin.Infrastructure.Status;
 namespace KnockAdmin.Web.Api;
 
 /// <summary>What <c>GET /api/status</c> returns.</summary>
+/// <param name="ApplyingRevision">A revision being applied right now, or one whose apply was interrupted and that recovery reverts.</param>
 public sealed record StatusResponse(
     BackendResponse Backend,
     string? NetworkNamespace,
     RevisionView? ActiveRevision,
     PendingResponse? PendingConfirmation,
-    DriftResponse Drift)
+    DriftResponse Drift,
+    RevisionView? ApplyingRevision)
 {
     public static StatusResponse From(SystemStatus status) => new(
         new BackendResponse(status.Backend.Variant, status.Backend.Ipv4Tools, status.Backend.Ipv6Tools, status.Backend.Privileged,
@@ -26,7 +28,8 @@ public sealed record StatusResponse(
                 pair => pair.Key == Core.Rules.IpFamily.V4 ? "rulesV4" : "rulesV6",
                 pair => (IReadOnlyList<DiffLine>)pair.Value.Where(line => line.Kind != DiffKind.Unchanged).ToList()),
             status.Drift?.OtherBackendWarnings ?? [],
-            status.DriftError));
+            status.DriftError),
+        status.Applying);
 }
 
 /// <param name="Problems">Why applying is impossible or limited, in words.</param>

@@ -6,18 +6,24 @@ using KnockAdmin.Infrastructure.Revisions;
 namespace KnockAdmin.Web.Cli;
 
 /// <summary>
-/// <c>apply [--confirm-within S]</c>: puts the stored configuration into the kernel. Returns at once; a watchdog
-/// process restores the previous rules at the deadline unless <c>confirm</c> runs.
+/// <c>apply [--confirm-within S] [--expect-config-version V]</c>: puts the stored configuration into the kernel.
+/// Returns at once; a watchdog process restores the previous rules at the deadline unless <c>confirm</c> runs.
 /// </summary>
 internal static class ApplyCommand
 {
     public static Command Create(CliContext context)
     {
         var confirmWithin = ConfirmWithinOption.Create();
+        var expectVersion = new Option<string?>("--expect-config-version")
+        {
+            Description = "Apply only if the stored configuration is still this version (the configVersion of GET /api/rules/diff); "
+                + "otherwise nothing is applied.",
+        };
         var command = new Command("apply",
             "Apply the stored configuration to the kernel. Unless confirmed in time with 'confirm', the previous rules come back automatically.")
         {
             confirmWithin,
+            expectVersion,
         };
         command.SetAction((parseResult, cancellationToken) => CliServices.RunAsync(context, (services, ct) => EngineErrors.HandleAsync(context, async () =>
         {
@@ -26,10 +32,12 @@ internal static class ApplyCommand
                 return refused;
             }
 
-            var revision = await services.GetRequiredService<RevisionService>().ApplyAsync(Actor.CommandLine, parseResult.GetValue(confirmWithin), ct);
-            await context.Out.WriteLineAsync(RevisionText.AfterApply(revision, "Applied"));
+            var applied = await services.GetRequiredService<RevisionService>()
+                .ApplyAsync(Actor.CommandLine, parseResult.GetValue(confirmWithin), parseResult.GetValue(expectVersion), ct);
+            await WriteWarningsAsync(context, applied);
+            await context.Out.WriteLineAsync(RevisionText.AfterApply(applied.Revision, "Applied"));
             return ExitCodes.Success;
-        }), cancellationToken));
+        }), cancellationToken, applies: true));
         return command;
     }
 
@@ -44,5 +52,14 @@ internal static class ApplyCommand
 
         await context.Error.WriteLineAsync($"error: cannot {verb}: {backend.RefusalReason}");
         return ExitCodes.Refused;
+    }
+
+    /// <summary>What the applied configuration lets in (large trusted networks, wildcards, no final refuse rule).</summary>
+    public static async Task WriteWarningsAsync(CliContext context, AppliedRevision applied)
+    {
+        foreach (var warning in applied.Warnings)
+        {
+            await context.Error.WriteLineAsync($"warning: {(warning.Field.Length == 0 ? "configuration" : warning.Field)}: {warning.Message}");
+        }
     }
 }

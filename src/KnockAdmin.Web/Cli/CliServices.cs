@@ -7,11 +7,13 @@ namespace KnockAdmin.Web.Cli;
 internal static class CliServices
 {
     /// <summary>Runs <paramref name="action"/> with a service scope; refused input and failures become messages and exit codes.</summary>
-    public static async Task<int> RunAsync(CliContext context, Func<IServiceProvider, CancellationToken, Task<int>> action, CancellationToken cancellationToken)
+    /// <param name="applies">The verb applies rules: it honours <see cref="ApplyStepPause"/>.</param>
+    public static async Task<int> RunAsync(
+        CliContext context, Func<IServiceProvider, CancellationToken, Task<int>> action, CancellationToken cancellationToken, bool applies = false)
     {
         try
         {
-            using var host = Build(context);
+            using var host = Build(context, applies);
             await host.Services.MigrateKnockAdminDatabaseAsync(cancellationToken);
             await using var scope = host.Services.CreateAsyncScope();
             return await action(scope.ServiceProvider, cancellationToken);
@@ -28,7 +30,7 @@ internal static class CliServices
         }
     }
 
-    private static IHost Build(CliContext context)
+    private static IHost Build(CliContext context, bool applies)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
@@ -44,6 +46,11 @@ internal static class CliServices
 
         builder.Services.AddKnockAdminStorage();
         builder.Services.AddKnockAdminFirewall(SelfCommandFactory.Create());
+        if (applies)
+        {
+            ApplyStepPause.AddFromEnvironment(builder.Services, context.Error);
+        }
+
         return builder.Build();
     }
 }

@@ -23,7 +23,7 @@ internal static class EngineErrors
 
             return ExitCodes.InvalidInput;
         }
-        catch (Exception refused) when (refused is ApplyInProgressException or RevisionStateException)
+        catch (Exception refused) when (refused is ApplyInProgressException or RevisionStateException or ConfigurationChangedException)
         {
             await context.Error.WriteLineAsync($"error: {refused.Message}");
             return ExitCodes.Refused;
@@ -32,6 +32,16 @@ internal static class EngineErrors
         {
             await context.Error.WriteLineAsync($"error: {missing.Message}");
             return ExitCodes.InvalidInput;
+        }
+        catch (ApplyNotStartedException notStarted)
+        {
+            await context.Error.WriteLineAsync($"error: {notStarted.Message}");
+            return ExitCodes.Failure;
+        }
+        catch (ApplyNotRecordedException notRecorded)
+        {
+            await context.Error.WriteLineAsync($"error: {notRecorded.Message}");
+            return ExitCodes.Failure;
         }
         catch (FirewallException failure)
         {

@@ -54,6 +54,7 @@ public static class KnockAdminCommandLine
         ExportCommand.Create(context),
         TokenCommand.Create(context),
         UserCommand.Create(context),
+        RecoverCommand.Create(context),
         WatchdogCommand.Create(context),
     ];
 }

@@ -8,7 +8,7 @@ namespace KnockAdmin.Web.Cli;
 internal static class RevisionText
 {
     public static string Describe(RevisionView revision) =>
-        $"revision {revision.Id} ({State(revision.State)}, applied {Time(revision.CreatedAt)} by {revision.Author}"
+        $"revision {revision.Id} ({State(revision.State)}, {(revision.State == RevisionState.Applying ? "started" : "applied")} {Time(revision.CreatedAt)} by {revision.Author}"
         + (revision.RollbackOfRevisionId is { } of ? $", rollback to revision {of}" : "") + ")";
 
     /// <summary>What happens next after an apply or rollback.</summary>
@@ -19,6 +19,7 @@ internal static class RevisionText
 
     public static string State(RevisionState state) => state switch
     {
+        RevisionState.Applying => "being applied",
         RevisionState.PendingConfirmation => "waiting for confirmation",
         RevisionState.Confirmed => "confirmed",
         RevisionState.RevertedAutomatically => "reverted automatically",

@@ -39,9 +39,10 @@ internal static class RollbackCommand
 
             var rolledBack = await services.GetRequiredService<RevisionService>()
                 .RollbackAsync(Actor.CommandLine, target.Value, parseResult.GetValue(confirmWithin), ct);
-            await context.Out.WriteLineAsync(RevisionText.AfterApply(rolledBack, $"Rolled back to revision {target}"));
+            await ApplyCommand.WriteWarningsAsync(context, rolledBack);
+            await context.Out.WriteLineAsync(RevisionText.AfterApply(rolledBack.Revision, $"Rolled back to revision {target}"));
             return ExitCodes.Success;
-        }), cancellationToken));
+        }), cancellationToken, applies: true));
         return command;
     }
 

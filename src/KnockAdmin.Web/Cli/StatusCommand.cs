@@ -39,6 +39,12 @@ internal static class StatusCommand
         }
 
         yield return status.Active is { } active ? $"Active: {RevisionText.Describe(active)}" : "Active: no revision applied yet";
+        if (status.Applying is { } applying)
+        {
+            yield return $"Applying: {RevisionText.Describe(applying)}; if the process applying it stopped, recovery (the watchdog, the panel, "
+                + "or 'KnockAdmin recover') restores the rules from before it.";
+        }
+
         if (status.PendingDeadline is { } deadline)
         {
             var left = Math.Max(0, (int)Math.Ceiling((deadline - now).TotalSeconds));

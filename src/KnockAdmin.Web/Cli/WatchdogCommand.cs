@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Runtime.InteropServices;
 using KnockAdmin.Infrastructure.Data;
 using KnockAdmin.Infrastructure.Revisions;
 using Microsoft.EntityFrameworkCore;
@@ -6,49 +7,74 @@ using Microsoft.EntityFrameworkCore;
 namespace KnockAdmin.Web.Cli;
 
 /// <summary>
-/// <c>watchdog --revision N</c>: started by the panel after an apply, in a process of its own. Waits for the
-/// revision's deadline and restores the rules from before it unless it was confirmed meanwhile.
+/// <c>watchdog --revision N</c>: started by an apply in a process of its own before the kernel is touched. Restores
+/// the rules from before the revision when the apply is interrupted (the applier died) or when it is not confirmed by
+/// its deadline; ends once the revision is kept, failed or reverted. The decisions are <see cref="RevisionRecovery"/>'s.
 /// </summary>
 internal static class WatchdogCommand
 {
-    /// <summary>How long past the deadline a watchdog keeps retrying a revert that fails (firewall busy...).</summary>
+    /// <summary>How long past the deadline (or the start of the apply) a watchdog keeps trying a revert that fails.</summary>
     private static readonly TimeSpan GiveUpAfter = TimeSpan.FromMinutes(10);
+
+    private static readonly TimeSpan LookEvery = TimeSpan.FromMilliseconds(200);
 
     public static Command Create(CliContext context)
     {
-        var revision = new Option<int>("--revision") { Description = "The pending revision to watch.", Required = true };
-        var command = new Command("watchdog", "Internal: revert a pending revision at its deadline unless it is confirmed.")
+        var revision = new Option<int>("--revision") { Description = "The revision to watch.", Required = true };
+        var command = new Command("watchdog", "Internal: revert a revision whose apply was interrupted or that is not confirmed by its deadline.")
         {
             revision,
         };
         command.Hidden = true;
-        command.SetAction((parseResult, cancellationToken) => CliServices.RunAsync(context, async (services, ct) =>
+        command.SetAction((parseResult, cancellationToken) =>
         {
-            var id = parseResult.GetRequiredValue(revision);
+            // A session of its own, first thing: Ctrl-C on the terminal of 'KnockAdmin apply', or the terminal closing, must not end it too.
+            _ = SetSid();
+            return WatchAsync(context, parseResult.GetRequiredValue(revision), cancellationToken);
+        });
+        return command;
+    }
+
+    private static Task<int> WatchAsync(CliContext context, int id, CancellationToken cancellationToken) =>
+        CliServices.RunAsync(context, async (services, ct) =>
+        {
             var time = services.GetRequiredService<TimeProvider>();
+            var recovery = services.GetRequiredService<RevisionRecovery>();
             while (!ct.IsCancellationRequested)
             {
-                var db = services.GetRequiredService<KnockAdminDbContext>();
-                var watched = await db.Revisions.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct);
-                if (watched is not { State: RevisionState.PendingConfirmation } || time.GetUtcNow() > watched.ConfirmDeadline + GiveUpAfter)
-                {
-                    return ExitCodes.Success;
-                }
-
                 try
                 {
-                    await services.GetRequiredService<RevisionService>().RevertIfDueAsync(id, ct);
+                    if (await recovery.WatchOnceAsync(id, ct))
+                    {
+                        return ExitCodes.Success;
+                    }
                 }
                 catch (Exception failure) when (failure is not OperationCanceledException)
                 {
-                    await context.Error.WriteLineAsync($"watchdog: reverting revision {id} failed, retrying: {failure.Message}");
+                    await context.Error.WriteLineAsync($"watchdog: recovering revision {id} failed, retrying: {failure.Message}");
                 }
 
-                await Task.Delay(TimeSpan.FromMilliseconds(500), time, ct);
+                if (await GaveUpAsync(services, id, time, ct))
+                {
+                    await context.Error.WriteLineAsync($"watchdog: gave up on revision {id}; the panel or 'KnockAdmin recover' takes over.");
+                    return ExitCodes.Failure;
+                }
+
+                await Task.Delay(LookEvery, time, ct);
             }
 
             return ExitCodes.Success;
-        }, cancellationToken));
-        return command;
+        }, cancellationToken);
+
+    [DllImport("libc", EntryPoint = "setsid")]
+    private static extern int SetSid();
+
+    private static async Task<bool> GaveUpAsync(IServiceProvider services, int id, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var watched = await services.GetRequiredService<KnockAdminDbContext>().Revisions.AsNoTracking()
+            .Where(r => r.Id == id)
+            .Select(r => new { r.ConfirmDeadline, r.CreatedAt })
+            .SingleOrDefaultAsync(cancellationToken);
+        return watched is not null && time.GetUtcNow() > (watched.ConfirmDeadline ?? watched.CreatedAt) + GiveUpAfter;
     }
 }

@@ -17,6 +17,7 @@ public static class WebApp
         // a published panel has them in wwwroot and ignores this.
         builder.WebHost.UseStaticWebAssets();
         builder.Services.AddKnockAdminWeb();
+        Cli.ApplyStepPause.AddFromEnvironment(builder.Services, Console.Error);
 
         var app = builder.Build();
         await app.Services.MigrateKnockAdminDatabaseAsync();

@@ -12,7 +12,8 @@ public static class ProblemText
     {
         ConfigInvalidException invalid => "The configuration is invalid, nothing was changed: "
             + string.Join("; ", invalid.Issues.Select(issue => string.IsNullOrEmpty(issue.Field) ? issue.Message : $"{issue.Field}: {issue.Message}")),
-        EditConflictException or ItemNotFoundException or ApplyInProgressException or RevisionStateException => exception.Message,
+        EditConflictException or ItemNotFoundException or ApplyInProgressException or RevisionStateException or ConfigurationChangedException
+            or ApplyNotStartedException or ApplyNotRecordedException => exception.Message,
         FirewallException => $"The firewall refused: {exception.Message}",
         RecentListActionException => exception.Message,
         NetworkNamespaceUnavailableException => exception.Message,

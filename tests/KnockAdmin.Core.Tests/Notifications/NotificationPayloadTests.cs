@@ -82,7 +82,7 @@ public sealed class NotificationPayloadTests
         Assert.All(made, e => Assert.Contains(e.Type, NotificationEventTypes.All));
         Assert.All(made, e => Assert.False(string.IsNullOrWhiteSpace(e.Summary)));
         Assert.Equal(NotificationEventTypes.All.Order(), made.Select(e => e.Type).Distinct().Order());
-        Assert.Equal(["AdminCreated", "AutomaticRevert", "DriftDetected", "ListPressure", "RotationStalled", "SignInFailures", "Test", "TokenCreated"], factories.Order());
+        Assert.Equal(["AdminCreated", "AutomaticRevert", "DriftDetected", "InterruptedApplyReverted", "ListPressure", "RotationStalled", "SignInFailures", "Test", "TokenCreated"], factories.Order());
     }
 
     [Fact]

@@ -16,10 +16,10 @@ public sealed class Panel : IAsyncDisposable
 
     public TestDatabase Database { get; }
 
-    public static async Task<Panel> CreateAsync(FirewallConfig? config = null)
+    public static async Task<Panel> CreateAsync(FirewallConfig? config = null, TestDatabase? database = null)
     {
         var pair = await NamespacePair.CreateAsync();
-        var database = new TestDatabase();
+        database ??= new TestDatabase();
         await database.StoreAsync(config ?? Configs.Tutorial());
         return new Panel(pair, database);
     }

@@ -20,7 +20,8 @@ public sealed class PanelProcess : IDisposable
 
     public int Id => process.Id;
 
-    public static async Task<PanelProcess> StartAsync(TestDatabase database, string networkNamespace, string token)
+    /// <param name="pauseAt">An apply step where the panel stops itself (see <see cref="InterruptibleProcess"/>).</param>
+    public static async Task<PanelProcess> StartAsync(TestDatabase database, string networkNamespace, string token, string? pauseAt = null)
     {
         var address = new Uri($"http://127.0.0.1:{FreePort()}");
         var start = new ProcessStartInfo(PanelBinaries.AppHost)
@@ -38,6 +39,11 @@ public sealed class PanelProcess : IDisposable
         foreach (var (name, value) in Executable.Environment(database, networkNamespace))
         {
             start.Environment[name] = value;
+        }
+
+        if (pauseAt is not null)
+        {
+            start.Environment[InterruptibleProcess.PauseVariable] = pauseAt;
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("The panel did not start.");
@@ -66,6 +72,13 @@ public sealed class PanelProcess : IDisposable
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
     }
+
+    /// <summary>Waits until the panel has stopped itself at its apply step.</summary>
+    public async Task WaitUntilStoppedAsync(TimeSpan within) =>
+        await Poll.UntilAsync(() => Task.FromResult(process.HasExited ? (bool?)null : Signals.IsStopped(process.Id)),
+            stopped => stopped != false, within, "the panel to stop at its apply step");
+
+    public void Continue() => Signals.Send(process.Id, Signals.Continue);
 
     /// <summary>SIGKILL: no shutdown code of the panel runs.</summary>
     public void KillHard()

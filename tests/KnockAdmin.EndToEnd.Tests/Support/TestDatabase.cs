@@ -3,6 +3,7 @@ using KnockAdmin.Infrastructure;
 using KnockAdmin.Infrastructure.Auditing;
 using KnockAdmin.Infrastructure.Configuration;
 using KnockAdmin.Infrastructure.Data;
+using KnockAdmin.Infrastructure.Security;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -15,8 +16,14 @@ namespace KnockAdmin.EndToEnd.Tests.Support;
 public sealed class TestDatabase : IDisposable
 {
     public TestDatabase()
+        : this(System.IO.Directory.CreateTempSubdirectory("knockadmin-e2e-").FullName)
     {
-        Directory = System.IO.Directory.CreateTempSubdirectory("knockadmin-e2e-").FullName;
+    }
+
+    /// <summary>A database in <paramref name="directory"/> (e.g. on a small file system of its own); the directory is removed on dispose.</summary>
+    public TestDatabase(string directory)
+    {
+        Directory = directory;
     }
 
     public string Directory { get; }
@@ -32,6 +39,10 @@ public sealed class TestDatabase : IDisposable
             await services.GetRequiredService<ConfigurationStore>().ReplaceAsync(config, Actor.System, "test setup");
             return 0;
         });
+
+    /// <summary>An admin API token, made in this process (the token verb costs a process start).</summary>
+    public Task<string> CreateTokenAsync(string name = "e2e") =>
+        InScopeAsync(async services => (await services.GetRequiredService<ApiTokenService>().CreateAsync(name, Roles.Admin, Actor.CommandLine)).Token);
 
     public Task<FirewallConfig> LoadAsync() => InScopeAsync(services => services.GetRequiredService<ConfigurationStore>().LoadAsync());
 

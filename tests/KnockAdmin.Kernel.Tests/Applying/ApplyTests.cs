@@ -134,7 +134,7 @@ public class ApplyTests
         const string Invalid = "-A KA-INPUT -p tcp -m tcp --dport 99999 -j ACCEPT";
         var broken = generated with { V4 = generated.V4 with { Chains = [.. generated.V4.Chains, new OwnedChain("KA-INPUT", [Invalid])] } };
 
-        var failure = await Assert.ThrowsAsync<FirewallException>(() => server.Applier.ApplyAsync(broken));
+        var failure = await Assert.ThrowsAsync<FirewallException>(() => server.ApplyRulesAsync(broken));
 
         Assert.Equal("test", failure.Step);
         Assert.NotEqual(0, failure.ExitCode);

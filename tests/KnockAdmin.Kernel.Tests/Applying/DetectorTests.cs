@@ -30,7 +30,7 @@ public class DetectorTests
 
         var backend = await detector.DetectAsync();
         var refusal = await Assert.ThrowsAsync<FirewallException>(() =>
-            new RuleApplier(commands, detector).ApplyAsync(RuleGenerator.Generate(FirewallConfig.Tutorial)));
+            new RuleApplier(commands, detector).PrepareAsync(RuleGenerator.Generate(FirewallConfig.Tutorial)));
 
         Assert.False(backend.CanApply);
         Assert.Contains("'ka-does-not-exist' (Firewall:NetworkNamespace) does not exist", backend.RefusalReason);

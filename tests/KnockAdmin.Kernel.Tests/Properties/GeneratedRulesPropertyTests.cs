@@ -69,7 +69,7 @@ public class GeneratedRulesPropertyTests
             });
 
             await Assert.ThrowsAsync<ConfigInvalidException>(() =>
-                host.InScopeAsync<RevisionService, RevisionView>(service => service.RollbackAsync(new Actor("mallory"), tampered, 0)));
+                host.InScopeAsync<RevisionService, AppliedRevision>(service => service.RollbackAsync(new Actor("mallory"), tampered, 0)));
             Assert.Equal(before, await host.LiveAsync());
         }
     }

@@ -3,6 +3,7 @@ using KnockAdmin.Infrastructure;
 using KnockAdmin.Infrastructure.Auditing;
 using KnockAdmin.Infrastructure.Configuration;
 using KnockAdmin.Infrastructure.Data;
+using KnockAdmin.Infrastructure.Firewall;
 using KnockAdmin.Infrastructure.Revisions;
 using KnockAdmin.Kernel.Tests.Support;
 using Microsoft.Extensions.Configuration;
@@ -36,6 +37,14 @@ public sealed class RevisionHost : IAsyncDisposable
 
     public RecordingWatchdog Watchdog { get; } = new();
 
+    /// <summary>Every apply step reached, in order, with the watchdog's starts among them; and what to do at a step.</summary>
+    public RecordingSteps Steps { get; } = new();
+
+    public string DatabasePath => Path.Combine(directory, "knockadmin.db");
+
+    /// <summary>A second apply lock on the same lock file, as another process would hold it.</summary>
+    public Task<ApplyLease> HoldLockAsOtherProcessAsync() => new ApplyLock().AcquireAsync(directory);
+
     public static async Task<RevisionHost> StartAsync(FirewallConfig config)
     {
         var pair = await NamespacePair.CreateAsync();
@@ -51,7 +60,9 @@ public sealed class RevisionHost : IAsyncDisposable
         builder.Services.AddKnockAdminFirewall(new SelfCommand("/bin/false", []));
         builder.Services.Replace(ServiceDescriptor.Singleton<TimeProvider>(_ => revisionHost!.Time));
         builder.Services.Replace(ServiceDescriptor.Singleton<IRevisionWatchdog>(_ => revisionHost!.Watchdog));
+        builder.Services.Replace(ServiceDescriptor.Singleton<IApplyStepObserver>(_ => revisionHost!.Steps));
         revisionHost = new RevisionHost(builder.Build(), pair, directory);
+        revisionHost.Watchdog.Log = revisionHost.Steps.Add;
         await revisionHost.host.Services.MigrateKnockAdminDatabaseAsync();
         await revisionHost.InScopeAsync<ConfigurationStore>(store => store.ReplaceAsync(config, Actor.System, "test setup"));
         return revisionHost;
@@ -71,8 +82,12 @@ public sealed class RevisionHost : IAsyncDisposable
         await action(scope.ServiceProvider.GetRequiredService<TService>());
     }
 
-    public Task<RevisionView> ApplyAsync(int confirmWithinSeconds) =>
-        InScopeAsync<RevisionService, RevisionView>(service => service.ApplyAsync(new Actor("alice", "192.0.2.10"), confirmWithinSeconds));
+    public async Task<RevisionView> ApplyAsync(int confirmWithinSeconds) =>
+        (await InScopeAsync<RevisionService, AppliedRevision>(service => service.ApplyAsync(new Actor("alice", "192.0.2.10"), confirmWithinSeconds))).Revision;
+
+    /// <summary>One round of recovery, as the panel's monitor, a watchdog or the recover verb runs it.</summary>
+    public Task<IReadOnlyList<RecoveryOutcome>> RecoverAsync() =>
+        InScopeAsync<RevisionRecovery, IReadOnlyList<RecoveryOutcome>>(recovery => recovery.RecoverAsync());
 
     public Task ReplaceConfigAsync(FirewallConfig config) =>
         InScopeAsync<ConfigurationStore>(store => store.ReplaceAsync(config, Actor.System, "test change"));
@@ -94,10 +109,70 @@ public sealed class RevisionHost : IAsyncDisposable
         Directory.Delete(directory, recursive: true);
     }
 
+    /// <summary>Runs an SQL statement on the database from outside the engine (a trigger that makes writes fail, say).</summary>
+    public async Task ExecuteSqlAsync(string sql)
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={DatabasePath}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
+    }
+
     public sealed class RecordingWatchdog : IRevisionWatchdog
     {
         public List<int> Watched { get; } = [];
 
-        public void Watch(int revisionId) => Watched.Add(revisionId);
+        /// <summary>When set, starting the watchdog fails with it.</summary>
+        public string? Failure { get; set; }
+
+        public Action<string>? Log { get; set; }
+
+        public void Watch(int revisionId)
+        {
+            if (Failure is not null)
+            {
+                throw new RevisionWatchdogException(Failure);
+            }
+
+            Watched.Add(revisionId);
+            Log?.Invoke($"watchdog {revisionId}");
+        }
+    }
+
+    public sealed class RecordingSteps : IApplyStepObserver
+    {
+        private readonly List<string> reached = [];
+
+        public IReadOnlyList<string> Reached
+        {
+            get
+            {
+                lock (reached)
+                {
+                    return [.. reached];
+                }
+            }
+        }
+
+        /// <summary>Runs at a step, on the apply's own flow (the apply waits for it).</summary>
+        public Dictionary<string, Func<Task>> At { get; } = [];
+
+        public void Add(string what)
+        {
+            lock (reached)
+            {
+                reached.Add(what);
+            }
+        }
+
+        void IApplyStepObserver.Reached(string step)
+        {
+            Add(step);
+            if (At.TryGetValue(step, out var action))
+            {
+                action().GetAwaiter().GetResult();
+            }
+        }
     }
 }

@@ -28,7 +28,7 @@ public class RevisionServiceTests
 
         var confirmed = await host.InScopeAsync<RevisionService, RevisionView>(s => s.ConfirmAsync(new Actor("alice"), null));
         host.Time.Advance(TimeSpan.FromMinutes(5));
-        await host.InScopeAsync<RevisionService>(s => s.RevertOverdueAsync());
+        await host.RecoverAsync();
 
         Assert.Equal(RevisionState.Confirmed, confirmed.State);
         Assert.Equal(RevisionState.Confirmed, (await host.RevisionAsync(applied.Id)).State);
@@ -47,11 +47,11 @@ public class RevisionServiceTests
         var applied = await host.ApplyAsync(confirmWithinSeconds: 30);
         Assert.NotEqual(before, await host.LiveAsync());
         host.Time.Advance(TimeSpan.FromSeconds(29));
-        await host.InScopeAsync<RevisionService>(s => s.RevertOverdueAsync());
+        await host.RecoverAsync();
         Assert.Equal(RevisionState.PendingConfirmation, (await host.RevisionAsync(applied.Id)).State);
 
         host.Time.Advance(TimeSpan.FromSeconds(2));
-        await host.InScopeAsync<RevisionService>(s => s.RevertOverdueAsync());
+        await host.RecoverAsync();
 
         Assert.Equal(RevisionState.RevertedAutomatically, (await host.RevisionAsync(applied.Id)).State);
         Assert.Equal(before, await host.LiveAsync());
@@ -114,7 +114,7 @@ public class RevisionServiceTests
         var second = await host.ApplyAsync(confirmWithinSeconds: 0);
         Assert.NotEqual(firstLive, await host.LiveAsync());
 
-        var rollback = await host.InScopeAsync<RevisionService, RevisionView>(s => s.RollbackAsync(new Actor("bob"), first.Id, 0));
+        var rollback = (await host.InScopeAsync<RevisionService, AppliedRevision>(s => s.RollbackAsync(new Actor("bob"), first.Id, 0))).Revision;
 
         Assert.Equal(first.Id, rollback.RollbackOfRevisionId);
         Assert.Equal(RevisionState.Confirmed, rollback.State);
@@ -133,9 +133,9 @@ public class RevisionServiceTests
         await host.ApplyAsync(confirmWithinSeconds: 0);
         var twoDoorsLive = await host.LiveAsync();
 
-        var rollback = await host.InScopeAsync<RevisionService, RevisionView>(s => s.RollbackAsync(new Actor("bob"), first.Id, 20));
+        var rollback = (await host.InScopeAsync<RevisionService, AppliedRevision>(s => s.RollbackAsync(new Actor("bob"), first.Id, 20))).Revision;
         host.Time.Advance(TimeSpan.FromSeconds(21));
-        await host.InScopeAsync<RevisionService>(s => s.RevertOverdueAsync());
+        await host.RecoverAsync();
 
         Assert.Equal(RevisionState.RevertedAutomatically, (await host.RevisionAsync(rollback.Id)).State);
         Assert.Equal(twoDoorsLive, await host.LiveAsync());

@@ -11,6 +11,9 @@ namespace KnockAdmin.Kernel.Tests.Support;
 /// </summary>
 public sealed class KnockServer : IAsyncDisposable
 {
+    private readonly ApplyLock applyLock = new();
+    private readonly string lockDirectory = Directory.CreateTempSubdirectory("knockadmin-lock-").FullName;
+
     private KnockServer(NamespacePair pair)
     {
         Pair = pair;
@@ -49,7 +52,14 @@ public sealed class KnockServer : IAsyncDisposable
         }
     }
 
-    public Task<ApplyReport> ApplyAsync(FirewallConfig config) => Applier.ApplyAsync(RuleGenerator.Generate(config));
+    public Task<ApplyReport> ApplyAsync(FirewallConfig config) => ApplyRulesAsync(RuleGenerator.Generate(config));
+
+    /// <summary>Applies <paramref name="rules"/> as the app does: holding the apply lock.</summary>
+    public async Task<ApplyReport> ApplyRulesAsync(GeneratedRules rules)
+    {
+        await using var lease = await applyLock.AcquireAsync(lockDirectory);
+        return await Applier.ApplyAsync(rules, lease);
+    }
 
     /// <summary>knockd's client: one packet per port, no delay. Ports may carry ":udp".</summary>
     public async Task KnockAsync(params string[] ports) =>
@@ -60,5 +70,9 @@ public sealed class KnockServer : IAsyncDisposable
 
     public Task<bool> ConnectsAsync(int port, string address = NamespacePair.ServerV4) => Pair.ClientConnectsAsync(port, address);
 
-    public ValueTask DisposeAsync() => Pair.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await Pair.DisposeAsync();
+        Directory.Delete(lockDirectory, recursive: true);
+    }
 }

@@ -34,6 +34,22 @@ public sealed class ProfileEditorTests : PanelTestContext
     }
 
     [Fact]
+    public async Task Switching_off_the_only_enabled_profile_says_that_every_port_becomes_reachable()
+    {
+        var stored = await CreateProfileAsync(Ssh);
+        RenderProviders();
+        var page = Render<ProfileEditor>(parameters => parameters.Add(p => p.Id, stored.Id));
+        page.WaitForAssertion(() => page.Find(".mud-switch input"));
+        Assert.Empty(page.FindAll("[data-field='profiles']"));
+
+        await page.Find(".mud-switch input").ChangeAsync(new ChangeEventArgs { Value = false });
+
+        page.WaitForAssertion(() => Assert.Contains(
+            "the rules end without the final refuse rule, and every port that INPUT's own rules and policy do not close is reachable by everyone",
+            page.Find(".all-profiles-issues [data-field='profiles']").TextContent));
+    }
+
+    [Fact]
     public async Task A_weak_sequence_is_a_warning_shown_apart_from_errors()
     {
         await CreateProfileAsync(Ssh with { Steps = [PortSpec.Tcp(1111), PortSpec.Tcp(2222), PortSpec.Tcp(3333)] });

@@ -1,0 +1,12 @@
+using KnockAdmin.Core.Validation;
+using KnockAdmin.Infrastructure.Configuration;
+
+namespace KnockAdmin.Web.Api;
+
+/// <summary>One warning about a configuration, with the path of its field.</summary>
+public sealed record IssueDto(string Field, string Message)
+{
+    public static IReadOnlyList<IssueDto> From(IEnumerable<ValidationIssue> issues) => [.. issues.Select(issue => new IssueDto(issue.Field, issue.Message))];
+
+    public static IReadOnlyList<IssueDto> From(IEnumerable<ConfigIssue> issues) => [.. issues.Select(issue => new IssueDto(issue.Field, issue.Message))];
+}
