@@ -1,4 +1,5 @@
 using KnockAdmin.Core.Rules;
+using KnockAdmin.Infrastructure.Recent;
 
 namespace KnockAdmin.Infrastructure.Firewall;
 
@@ -8,7 +9,13 @@ namespace KnockAdmin.Infrastructure.Firewall;
 /// changed is put back) and is reported with the step, the exit code and the offending line. It never decides what
 /// the rules are; the generator does.
 /// </summary>
-public sealed class RuleApplier(FirewallCommands commands, FirewallDetector detector)
+/// <remarks>
+/// When the new rules name other lists than the live ones (an upgrade from lists shared by both families, a first
+/// stage split differently), the first commit also holds <see cref="OwnedNames.KeepListsChain"/>, which keeps every
+/// list the new rules drop alive; the addresses are then carried into the new lists through their proc files, and a
+/// second commit drops the keep chain, whereupon the kernel forgets the old lists.
+/// </remarks>
+public sealed class RuleApplier(FirewallCommands commands, FirewallDetector detector, RecentListCarrier carrier)
 {
     private static readonly IpFamily[] Families = [IpFamily.V4, IpFamily.V6];
 
@@ -37,16 +44,49 @@ public sealed class RuleApplier(FirewallCommands commands, FirewallDetector dete
         var snapshot = SnapshotAsync(backend, cancellationToken);
         await Task.WhenAll([.. checks, snapshot]);
         var before = await snapshot;
-        var scripts = new Dictionary<IpFamily, string>();
-        foreach (var family in Families)
+        var live = before.Owned();
+        var carry = RecentListCarrier.IsNeeded(live, wanted);
+        var first = carry
+            ? new GeneratedRules(
+                ListKeeper.WithKeepChain(wanted.V4, ListKeeper.Vanishing(live, wanted, IpFamily.V4)),
+                ListKeeper.WithKeepChain(wanted.V6, ListKeeper.Vanishing(live, wanted, IpFamily.V6)))
+            : wanted;
+
+        var changed = Families.Where(family => !(first.For(family).IsEmpty && live.For(family).IsEmpty)).ToList();
+        var scripts = await CommitAsync(before, live, first, changed, [], cancellationToken);
+        if (!carry)
         {
-            var live = SaveText.ReadOwned(before.For(family), family);
-            var want = wanted.For(family);
-            if (!(want.IsEmpty && live.IsEmpty))
-            {
-                scripts[family] = RestoreScript.Build(want, live);
-            }
+            return new ApplyReport(before, scripts);
         }
+
+        // The new rules are live: from here on nothing may be cut short by a request going away.
+        var carried = await carrier.CarryAsync(live, wanted, CancellationToken.None);
+        var keeping = Families.Where(family => !first.For(family).SameAs(wanted.For(family))).ToList();
+        if (keeping.Count > 0)
+        {
+            await CommitAsync(before, first, wanted, keeping, changed, CancellationToken.None);
+        }
+
+        return new ApplyReport(before, scripts, carried);
+    }
+
+    /// <summary>Restores the owned part of a snapshot (what KnockAdmin had in place then); foreign rules are not touched.</summary>
+    public Task<ApplyReport> RestoreAsync(FirewallSnapshot snapshot, CancellationToken cancellationToken = default) =>
+        ApplyAsync(snapshot.Owned(), cancellationToken);
+
+    public async Task<FirewallSnapshot> SnapshotAsync(CancellationToken cancellationToken = default) =>
+        await SnapshotAsync(await detector.DetectAsync(cancellationToken), cancellationToken);
+
+    /// <summary>
+    /// Turns <paramref name="from"/> into <paramref name="to"/> for <paramref name="families"/>, one transaction per
+    /// family side by side, and verifies. On failure every family changed here or <paramref name="changedEarlier"/>
+    /// gets the rules of <paramref name="before"/> back.
+    /// </summary>
+    private async Task<IReadOnlyDictionary<IpFamily, string>> CommitAsync(
+        FirewallSnapshot before, GeneratedRules from, GeneratedRules to, IReadOnlyList<IpFamily> families,
+        IReadOnlyList<IpFamily> changedEarlier, CancellationToken cancellationToken)
+    {
+        var scripts = families.ToDictionary(family => family, family => RestoreScript.Build(to.For(family), from.For(family)));
 
         // Each family commits in its own transaction; they run side by side, and whatever committed is put back
         // when the other one fails.
@@ -58,23 +98,17 @@ public sealed class RuleApplier(FirewallCommands commands, FirewallDetector dete
         try
         {
             await Task.WhenAll(commits);
-            await VerifyAsync(wanted, scripts.Keys, cancellationToken);
+            await VerifyAsync(to, scripts.Keys, cancellationToken);
         }
         catch (FirewallException)
         {
-            await PutBackAsync(before, commits.Where(commit => commit.IsCompletedSuccessfully).Select(commit => commit.Result).ToList());
+            var applied = commits.Where(commit => commit.IsCompletedSuccessfully).Select(commit => commit.Result);
+            await PutBackAsync(before, applied.Union(changedEarlier).ToList());
             throw;
         }
 
-        return new ApplyReport(before, scripts);
+        return scripts;
     }
-
-    /// <summary>Restores the owned part of a snapshot (what KnockAdmin had in place then); foreign rules are not touched.</summary>
-    public Task<ApplyReport> RestoreAsync(FirewallSnapshot snapshot, CancellationToken cancellationToken = default) =>
-        ApplyAsync(snapshot.Owned(), cancellationToken);
-
-    public async Task<FirewallSnapshot> SnapshotAsync(CancellationToken cancellationToken = default) =>
-        await SnapshotAsync(await detector.DetectAsync(cancellationToken), cancellationToken);
 
     private async Task<FirewallSnapshot> SnapshotAsync(FirewallBackend backend, CancellationToken cancellationToken)
     {

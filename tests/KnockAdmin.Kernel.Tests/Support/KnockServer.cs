@@ -1,6 +1,7 @@
 using KnockAdmin.Core.Model;
 using KnockAdmin.Core.Rules;
 using KnockAdmin.Infrastructure.Firewall;
+using KnockAdmin.Infrastructure.Recent;
 using Microsoft.Extensions.Options;
 
 namespace KnockAdmin.Kernel.Tests.Support;
@@ -17,7 +18,8 @@ public sealed class KnockServer : IAsyncDisposable
         var options = Options.Create(new FirewallOptions { NetworkNamespace = pair.Server });
         Commands = new FirewallCommands(options);
         Detector = new FirewallDetector(Commands);
-        Applier = new RuleApplier(Commands, Detector);
+        Location = new ProcNetLocation(pair.Server);
+        Applier = new RuleApplier(Commands, Detector, RecentListCarrier.For(Location));
     }
 
     public NamespacePair Pair { get; }
@@ -27,6 +29,9 @@ public sealed class KnockServer : IAsyncDisposable
     public FirewallDetector Detector { get; }
 
     public RuleApplier Applier { get; }
+
+    /// <summary>Where the server's recent lists are, for the product's own reader and writer.</summary>
+    public ProcNetLocation Location { get; }
 
     /// <summary>A fresh server with <paramref name="config"/> applied and listeners on the given TCP ports.</summary>
     public static async Task<KnockServer> StartAsync(FirewallConfig config, params int[] listenOn)
@@ -60,5 +65,9 @@ public sealed class KnockServer : IAsyncDisposable
 
     public Task<bool> ConnectsAsync(int port, string address = NamespacePair.ServerV4) => Pair.ClientConnectsAsync(port, address);
 
-    public ValueTask DisposeAsync() => Pair.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        Location.Dispose();
+        await Pair.DisposeAsync();
+    }
 }
