@@ -33,8 +33,8 @@ public sealed class KnockServer : IAsyncDisposable
     /// <summary>Where the server's recent lists are, for the product's own reader and writer.</summary>
     public ProcNetLocation Location { get; }
 
-    /// <summary>A fresh server with <paramref name="config"/> applied and listeners on the given TCP ports.</summary>
-    public static async Task<KnockServer> StartAsync(FirewallConfig config, params int[] listenOn)
+    /// <summary>A fresh server with <paramref name="config"/> applied (nothing when null) and listeners on the given TCP ports.</summary>
+    public static async Task<KnockServer> StartAsync(FirewallConfig? config, params int[] listenOn)
     {
         var server = new KnockServer(await NamespacePair.CreateAsync());
         try
@@ -44,7 +44,11 @@ public sealed class KnockServer : IAsyncDisposable
                 await server.Pair.ListenAsync(port);
             }
 
-            await server.ApplyAsync(config);
+            if (config is not null)
+            {
+                await server.ApplyAsync(config);
+            }
+
             return server;
         }
         catch
