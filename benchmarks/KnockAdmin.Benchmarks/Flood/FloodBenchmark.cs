@@ -43,11 +43,14 @@ public static class FloodBenchmark
         var text = new StringBuilder();
         text.AppendLine("### Knocking under a spoofed flood (tutorial door 1111, 2222, 3333 → tcp/22, IPv4)");
         text.AppendLine();
-        text.AppendLine(CultureInfo.InvariantCulture,
-            $"hping3 sends SYNs from random spoofed sources to the first knock port at the given rate while a real client knocks with `knock -d PAUSE` and then connects with `nc -z -w 1`; {tries} tries per cell, the client's own address taken out of every list before each. "
-            + $"The first-knock lists were filled by a burst first, as a flood that has run for a while leaves them. Each list keeps {XtRecentReader()} addresses (ip_list_tot). "
-            + "Flood rates as the server's link counted them; the senders run at the lowest CPU priority (nice 19), since on one machine they would otherwise take the client's CPU, which an attacker sending from elsewhere cannot. "
-            + "Sender, server and client share this machine's cores with whatever else runs on it.");
+        var capacity = Infrastructure.Recent.XtRecentReader.ReadListCapacity()?.ToString(CultureInfo.InvariantCulture) ?? "an unknown number of";
+        text.Append("hping3 sends SYNs from random spoofed sources to the first knock port at the given rate while a real client knocks with ")
+            .Append("`knock -d PAUSE` and then connects with `nc -z -w 1`; ").Append(tries.ToString(CultureInfo.InvariantCulture))
+            .Append(" tries per cell, the client's own address taken out of every list before each. ")
+            .Append("The first-knock lists were filled by a burst first, as a flood that has run for a while leaves them. Each list keeps ")
+            .Append(capacity).Append(" addresses (ip_list_tot). Flood rates as the server's link counted them; the senders run at the lowest CPU ")
+            .Append("priority (nice 19), since on one machine they would otherwise take the client's CPU, which an attacker sending from elsewhere cannot. ")
+            .AppendLine("Sender, server and client share this machine's cores with whatever else runs on it.");
         text.AppendLine();
         text.AppendLine("| First knock in | Flood: wanted / measured | `knock -d 0` | 200 ms between knocks | 1 s | 5 s |");
         text.AppendLine("|---|---:|---:|---:|---:|---:|");
@@ -79,7 +82,4 @@ public static class FloodBenchmark
         text.AppendLine("hping3 speaks IPv4 only; the IPv6 rules have the same structure, with their own lists (the kernel tests cover them).");
         return text.ToString();
     }
-
-    private static string XtRecentReader() =>
-        Infrastructure.Recent.XtRecentReader.ReadListCapacity()?.ToString(CultureInfo.InvariantCulture) ?? "an unknown number of";
 }
