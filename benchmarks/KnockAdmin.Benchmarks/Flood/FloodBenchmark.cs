@@ -21,6 +21,7 @@ public static class FloodBenchmark
     {
         HostRequirements.Require("ip", "iptables", "iptables-restore", "ip6tables-restore", "iptables-save", "ip6tables-save", "ss", "nc", "knock", "hping3");
         var tries = arguments.Runs ?? 20;
+        var loadBefore = await LoadAverageAsync();
         var rows = new List<(int Shards, int Rate, double Measured, int Senders, Dictionary<int, List<FloodTry>> Tries)>();
         foreach (var shards in Designs)
         {
@@ -34,11 +35,16 @@ public static class FloodBenchmark
             }
         }
 
-        ResultFiles.Publish(arguments.OutputDirectory, "flood.md", Report(rows, tries));
+        var load = $"{loadBefore} at the start, {await LoadAverageAsync()} at the end";
+        ResultFiles.Publish(arguments.OutputDirectory, "flood.md", Report(rows, tries, load));
         return 0;
     }
 
-    private static string Report(List<(int Shards, int Rate, double Measured, int Senders, Dictionary<int, List<FloodTry>> Tries)> rows, int tries)
+    /// <summary>The 1, 5 and 15 minute load averages: how busy the shared machine was around the measurement.</summary>
+    private static async Task<string> LoadAverageAsync() =>
+        string.Join(" / ", (await File.ReadAllTextAsync("/proc/loadavg")).Split(' ').Take(3));
+
+    private static string Report(List<(int Shards, int Rate, double Measured, int Senders, Dictionary<int, List<FloodTry>> Tries)> rows, int tries, string load)
     {
         var text = new StringBuilder();
         text.AppendLine("### Knocking under a spoofed flood (tutorial door 1111, 2222, 3333 → tcp/22, IPv4)");
@@ -50,7 +56,8 @@ public static class FloodBenchmark
             .Append("The first-knock lists were filled by a burst first, as a flood that has run for a while leaves them. Each list keeps ")
             .Append(capacity).Append(" addresses (ip_list_tot). Flood rates as the server's link counted them; the senders run at the lowest CPU ")
             .Append("priority (nice 19), since on one machine they would otherwise take the client's CPU, which an attacker sending from elsewhere cannot. ")
-            .AppendLine("Sender, server and client share this machine's cores with whatever else runs on it.");
+            .Append("Sender, server and client share this machine's cores with whatever else runs on it (load average ")
+            .Append(load).AppendLine(").");
         text.AppendLine();
         text.AppendLine("| First knock in | Flood: wanted / measured | `knock -d 0` | 200 ms between knocks | 1 s | 5 s |");
         text.AppendLine("|---|---:|---:|---:|---:|---:|");
