@@ -38,7 +38,8 @@ public static class FloodCell
         var capacity = XtRecentReader.ReadListCapacity() ?? 100;
 
         await Flooder.BurstAsync(pair, KnockPorts[0], capacity * shards * 3);
-        var longest = TimeSpan.FromSeconds(paces.Sum(pace => tries * (2 * pace / 1000.0 + 1.5)) + 20);
+        // knock waits its pause after every port, the last one too; then up to a second for the connection.
+        var longest = TimeSpan.FromSeconds(paces.Sum(pace => tries * (3 * pace / 1000.0 + 2.5)) + 30);
         using var flooder = await Flooder.StartAsync(pair, rate, KnockPorts[0], longest);
         var before = await pair.ServerReceivedPacketsAsync();
         var clock = Stopwatch.StartNew();

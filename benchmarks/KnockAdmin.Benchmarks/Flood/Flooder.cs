@@ -53,13 +53,20 @@ public sealed class Flooder : IDisposable
     {
         var senders = Math.Max(1, (int)Math.Ceiling(rate / 25_000.0));
         var interval = (int)(1_000_000.0 * senders / rate);
-        for (var attempt = 0; attempt < 6; attempt++)
+        var best = (Senders: senders, Interval: interval, Error: double.MaxValue);
+        for (var attempt = 0; attempt < 8; attempt++)
         {
             var measured = await ProbeAsync(pair, port, senders, interval, rate);
             Console.WriteLine($"  calibrating {rate} packets/s: {senders} × hping3 -i u{interval} → {measured:F0} packets/s");
-            if (Math.Abs(measured - rate) <= rate * 0.08)
+            var error = Math.Abs(measured - rate);
+            if (error < best.Error)
             {
-                return (senders, interval);
+                best = (senders, interval, error);
+            }
+
+            if (error <= rate * 0.05)
+            {
+                break;
             }
 
             if (interval <= 1 && measured < rate)
@@ -69,10 +76,11 @@ public sealed class Flooder : IDisposable
                 continue;
             }
 
-            interval = Math.Max(1, (int)Math.Round(interval * measured / rate));
+            // usleep does not scale evenly at a few microseconds: move only halfway towards the proportional guess.
+            interval = Math.Max(1, (int)Math.Round(interval * Math.Sqrt(measured / rate)));
         }
 
-        return (senders, interval);
+        return (best.Senders, best.Interval);
     }
 
     private static async Task<double> ProbeAsync(NamespacePair pair, int port, int senders, int interval, int rate)
