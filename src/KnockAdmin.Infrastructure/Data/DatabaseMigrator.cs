@@ -16,7 +16,7 @@ public static class DatabaseMigrator
         // watchdog), and migrating takes a lock by writing to the database.
         if (!(await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
         {
-            return;
+            return narrowed;
         }
 
         await db.Database.MigrateAsync(cancellationToken);
