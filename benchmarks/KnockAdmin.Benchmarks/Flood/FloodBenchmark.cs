@@ -8,7 +8,7 @@ namespace KnockAdmin.Benchmarks.Flood;
 /// <summary>
 /// Can a real client still get in while random spoofed SYNs flood the first knock port? For the first knock in one
 /// list (as before) and spread over sixteen (the default), at 25, 1 000 and 50 000 packets/s, a client knocking with
-/// 0, 200 ms, 1 s and 5 s between knocks tries 20 times per cell. Only across a throwaway namespace pair, every flood
+/// 0, 200 ms and 1 s between knocks (and 5 s under the slowest flood) tries 20 times per cell. Only across a throwaway namespace pair, every flood
 /// bounded in packets and in time.
 /// </summary>
 public static class FloodBenchmark
@@ -27,8 +27,9 @@ public static class FloodBenchmark
         {
             foreach (var rate in Rates)
             {
-                // A client five seconds apart is hopeless under a fast flood whatever the design; its 20 tries would take minutes.
-                var paces = Paces.Where(pace => pace < 5_000 || rate <= 1_000).ToList();
+                // A client five seconds apart only stands a chance under the slowest flood; elsewhere its 20 tries would
+                // take six minutes per cell to show what the 1 s column already shows.
+                var paces = Paces.Where(pace => pace < 5_000 || rate <= Rates[0]).ToList();
                 Console.WriteLine($"{shards} list(s) per first knock, {rate} packets/s:");
                 var (cell, measured, senders) = await FloodCell.RunAsync(shards, rate, paces, tries);
                 rows.Add((shards, rate, measured, senders, cell));
