@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Running;
 using KnockAdmin.Benchmarks;
 using KnockAdmin.Benchmarks.Apply;
+using KnockAdmin.Benchmarks.Flood;
 using KnockAdmin.Benchmarks.Kernel;
 using KnockAdmin.Benchmarks.Footprint;
 using KnockAdmin.Benchmarks.Knock;
@@ -21,6 +22,7 @@ catch (ArgumentException error)
     Console.Error.WriteLine("       KnockAdmin.Benchmarks knock [--runs 10] [--out DIR]                             (root)");
     Console.Error.WriteLine("       KnockAdmin.Benchmarks live [--runs 20] [--out DIR]                              (root)");
     Console.Error.WriteLine("       KnockAdmin.Benchmarks footprint [--runs 5] [--out DIR]                          (root)");
+    Console.Error.WriteLine("       KnockAdmin.Benchmarks flood [--runs 20] [--out DIR]                             (root, hping3)");
     return 2;
 }
 
@@ -36,6 +38,8 @@ try
             return await LiveLatencyBenchmark.RunAsync(arguments);
         case BenchmarkArguments.FootprintMode:
             return await FootprintBenchmark.RunAsync(arguments);
+        case BenchmarkArguments.FloodMode:
+            return await FloodBenchmark.RunAsync(arguments);
         default:
             var artifacts = Path.Combine(ResultFiles.Directory(arguments.OutputDirectory), "micro");
             var summaries = BenchmarkSwitcher.FromAssembly(typeof(Workloads).Assembly)

@@ -24,4 +24,15 @@ public sealed class FirewallConfigJsonTests
         Assert.Equal(config.Settings.Options, back.Settings.Options);
         Assert.Equal(config.Settings.TrustedInterfaces, back.Settings.TrustedInterfaces);
     }
+
+    [Fact]
+    public void A_configuration_stored_before_the_first_knock_could_be_split_reads_back_with_the_default_split()
+    {
+        var stored = FirewallConfigJson.Serialize(FirewallConfig.Tutorial).Replace(",\"firstKnockShards\":16", "", StringComparison.Ordinal);
+        Assert.DoesNotContain("firstKnockShards", stored);
+
+        var back = FirewallConfigJson.Deserialize(stored);
+
+        Assert.Equal(GeneratorOptions.DefaultFirstKnockShards, back.Settings.Options.FirstKnockShards);
+    }
 }

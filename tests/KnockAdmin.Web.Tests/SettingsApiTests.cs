@@ -16,7 +16,7 @@ public sealed class SettingsApiTests
         Assert.Equal(0, (int)defaults!["version"]!);
         Assert.Equal("[\"lo\"]", defaults["trustedInterfaces"]!.Text());
         Assert.Equal(
-            "{\"tolerateRepeatedStep\":false,\"synOnly\":false,\"answerAsClosedPort\":false,\"logKnocks\":false}",
+            "{\"tolerateRepeatedStep\":false,\"synOnly\":false,\"answerAsClosedPort\":false,\"logKnocks\":false,\"firstKnockShards\":16}",
             defaults["options"]!.Text());
 
         var body = new JsonObject
@@ -26,7 +26,7 @@ public sealed class SettingsApiTests
             ["trustedSources"] = new JsonArray("10.8.0.0/24"),
             ["acceptEstablished"] = true,
             ["ipv6"] = false,
-            ["options"] = new JsonObject { ["tolerateRepeatedStep"] = true, ["synOnly"] = true, ["answerAsClosedPort"] = false, ["logKnocks"] = true },
+            ["options"] = new JsonObject { ["tolerateRepeatedStep"] = true, ["synOnly"] = true, ["answerAsClosedPort"] = false, ["logKnocks"] = true, ["firstKnockShards"] = 4 },
             ["version"] = 0,
         };
         var saved = await client.PutAsJsonAsync("/api/settings", body);
@@ -76,5 +76,23 @@ public sealed class SettingsApiTests
 
         Assert.Equal(HttpStatusCode.Conflict, conflict.StatusCode);
         Assert.False((bool)(await client.GetFromJsonAsync<JsonObject>("/api/settings"))!["ipv6"]!);
+    }
+
+    [Fact]
+    public async Task A_first_knock_spread_over_a_count_that_is_no_power_of_two_gets_a_400_and_a_missing_one_the_default()
+    {
+        using var app = new KnockAdminApp();
+        var client = await app.ClientAsync();
+        var options = new JsonObject { ["tolerateRepeatedStep"] = false, ["synOnly"] = false, ["answerAsClosedPort"] = false, ["logKnocks"] = false };
+
+        var badOptions = options.DeepClone().AsObject();
+        badOptions["firstKnockShards"] = 12;
+        var bad = await client.PutAsJsonAsync("/api/settings", new JsonObject { ["options"] = badOptions, ["version"] = 0 });
+        var missing = await client.PutAsJsonAsync("/api/settings", new JsonObject { ["options"] = options, ["version"] = 0 });
+
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Equal("options.firstKnockShards", Assert.Single(await bad.ReadErrorFieldsAsync()));
+        Assert.Equal(HttpStatusCode.OK, missing.StatusCode);
+        Assert.Equal(16, (int)(await client.GetFromJsonAsync<JsonObject>("/api/settings"))!["options"]!["firstKnockShards"]!);
     }
 }

@@ -62,7 +62,8 @@ public static class ConfigGenerators
         from synOnly in Gen.Elements(true, false)
         from closed in Gen.Elements(true, false)
         from log in Gen.Elements(true, false)
-        select new GeneratorOptions { TolerateRepeatedStep = tolerate, SynOnly = synOnly, AnswerAsClosedPort = closed, LogKnocks = log };
+        from shards in Gen.Frequency((20, Gen.Elements(1, 2, 4, 8, 16, 32, 64)), (1, Gen.Elements(0, 3, 12, 128, -16)))
+        select new GeneratorOptions { TolerateRepeatedStep = tolerate, SynOnly = synOnly, AnswerAsClosedPort = closed, LogKnocks = log, FirstKnockShards = shards };
 
     public static Gen<HostSettings> Settings { get; } =
         from publicPorts in Gen.Choose(0, 2).SelectMany(count => Gen.ListOf(PortSpecs, count))

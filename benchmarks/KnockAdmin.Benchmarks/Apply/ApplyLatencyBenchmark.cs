@@ -35,7 +35,7 @@ public static class ApplyLatencyBenchmark
 
     private static async Task<ApplyRow> MeasureAsync(ThrowawayNamespace ns, int profiles, int iterations)
     {
-        var variants = new ApplyVariants(ns.Name, Workloads.Profiles(profiles));
+        using var variants = new ApplyVariants(ns.Name, Workloads.Profiles(profiles));
         var row = new ApplyRow(profiles, variants.RuleCount, variants.TutorialProcessCount);
         (string Name, Func<Task<TimeSpan>> Run, Samples Samples)[] plan =
         [

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using KnockAdmin.Core.Model;
 using KnockAdmin.Core.Rules;
 using KnockAdmin.Infrastructure.Firewall;
+using KnockAdmin.Infrastructure.Recent;
 using Microsoft.Extensions.Options;
 
 namespace KnockAdmin.Benchmarks.Apply;
@@ -10,8 +11,9 @@ namespace KnockAdmin.Benchmarks.Apply;
 /// Three ways to put the same generated ruleset (IPv4 and IPv6) into one throwaway namespace. Every variant starts
 /// processes the same way (CliWrap, <c>ip netns exec</c>), so they differ only in the work they do.
 /// </summary>
-public sealed class ApplyVariants
+public sealed class ApplyVariants : IDisposable
 {
+    private readonly ProcNetLocation location;
     private readonly FirewallCommands commands;
     private readonly RuleApplier applier;
     private readonly ApplyLock applyLock = new();
@@ -24,7 +26,8 @@ public sealed class ApplyVariants
     public ApplyVariants(string networkNamespace, FirewallConfig config)
     {
         commands = new FirewallCommands(Options.Create(new FirewallOptions { NetworkNamespace = networkNamespace }));
-        applier = new RuleApplier(commands, new FirewallDetector(commands));
+        location = new ProcNetLocation(networkNamespace);
+        applier = new RuleApplier(commands, new FirewallDetector(commands), RecentListCarrier.For(location));
         this.config = config;
         rules = RuleGenerator.Generate(config);
         restoreInputs = Families.ToDictionary(family => family, family => RestoreScript.Build(rules.For(family), OwnedRuleset.Empty(family)));
@@ -151,4 +154,6 @@ public sealed class ApplyVariants
             }
         }
     }
+
+    public void Dispose() => location.Dispose();
 }

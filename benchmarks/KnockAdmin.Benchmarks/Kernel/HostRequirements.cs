@@ -19,6 +19,7 @@ public static class HostRequirements
         ["nmap"] = "nmap",
         ["nc"] = "netcat-openbsd",
         ["ss"] = "iproute2",
+        ["hping3"] = "hping3",
     };
 
     public static void Require(params string[] tools)

@@ -78,6 +78,17 @@ public sealed class NamespacePair : IAsyncDisposable
         throw new InvalidOperationException($"The listener on port {port} in {Server} did not start.");
     }
 
+    /// <summary>Runs a command in the server namespace.</summary>
+    public Task<CliWrap.Buffered.BufferedCommandResult> InServerAsync(IReadOnlyList<string> command) =>
+        Processes.RunAsync("ip", ["netns", "exec", Server, .. command]);
+
+    /// <summary>Packets the server's end of the link has received so far, whatever became of them.</summary>
+    public async Task<long> ServerReceivedPacketsAsync()
+    {
+        var result = await Processes.RunCheckedAsync("ip", ["netns", "exec", Server, "cat", $"/sys/class/net/{ServerInterface}/statistics/rx_packets"]);
+        return long.Parse(result.StandardOutput.Trim(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     /// <summary>Runs a command in the client namespace.</summary>
     public Task<CliWrap.Buffered.BufferedCommandResult> InClientAsync(IReadOnlyList<string> command) =>
         Processes.RunAsync("ip", ["netns", "exec", Client, .. command]);

@@ -36,14 +36,16 @@ public static class KnockTimeBenchmark
         {
             await pair.ListenAsync(ProtectedPort);
             var commands = new FirewallCommands(Options.Create(new FirewallOptions { NetworkNamespace = pair.Server }));
+            using var location = new ProcNetLocation(pair.Server);
             await using (var lease = await new ApplyLock().AcquireAsync(Directory.CreateTempSubdirectory("knockadmin-bench-lock-").FullName))
             {
-                await new RuleApplier(commands, new FirewallDetector(commands)).ApplyAsync(RuleGenerator.Generate(config), lease);
+                await new RuleApplier(commands, new FirewallDetector(commands), RecentListCarrier.For(location))
+                    .ApplyAsync(RuleGenerator.Generate(config), lease);
             }
 
-            using var location = new ProcNetLocation(pair.Server);
             var lists = new XtRecentWriter(location);
-            var ownLists = Enumerable.Range(1, ports.Count).Select(stage => OwnedNames.StageList(profile.Name, stage, ports.Count)).ToList();
+            // The knocks come over IPv4; a flush of the first stage empties every list it is spread over.
+            var ownLists = Enumerable.Range(1, ports.Count).Select(stage => OwnedNames.StageList(profile.Name, stage, ports.Count, IpFamily.V4)).ToList();
 
             if (await ConnectsAsync(pair))
             {
@@ -83,7 +85,7 @@ public static class KnockTimeBenchmark
                     await lists.FlushAsync(list);
                 }
 
-                await lists.GrantAsync(OwnedNames.OpenList(profile.Name), NamespacePair.ClientV4);
+                await lists.GrantAsync(OwnedNames.OpenList(profile.Name, IpFamily.V4), NamespacePair.ClientV4);
                 var clock = Stopwatch.StartNew();
                 if (await ConnectsAsync(pair) && round > 0)
                 {

@@ -45,8 +45,8 @@ public static class LiveLatencyBenchmark
         HostRequirements.Require("ip", "iptables-restore", "ip6tables-restore", "iptables-save", "ip6tables-save", "knock");
         var runs = Math.Max(arguments.Runs ?? 20, 1);
         var profile = FirewallConfig.Tutorial.Profiles[0];
-        var openList = OwnedNames.OpenList(profile.Name);
-        var lists = Enumerable.Range(1, profile.Steps.Count).Select(stage => OwnedNames.StageList(profile.Name, stage, profile.Steps.Count)).ToList();
+        var openList = OwnedNames.OpenList(profile.Name, IpFamily.V4);
+        var lists = Enumerable.Range(1, profile.Steps.Count).Select(stage => OwnedNames.StageList(profile.Name, stage, profile.Steps.Count, IpFamily.V4)).ToList();
         string[] knock = ["knock", "-d", "0", NamespacePair.ServerV4, .. profile.Steps.Select(step => step.Port.ToString(CultureInfo.InvariantCulture))];
         var page = new Samples();
         var api = new Samples();

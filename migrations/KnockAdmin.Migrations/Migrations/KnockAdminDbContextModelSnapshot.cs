@@ -108,6 +108,9 @@ namespace KnockAdmin.Migrations.Migrations
                     b.Property<bool>("AnswerAsClosedPort")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("FirstKnockShards")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("Ipv6")
                         .HasColumnType("INTEGER");
 

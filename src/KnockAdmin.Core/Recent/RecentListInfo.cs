@@ -1,3 +1,5 @@
+using KnockAdmin.Core.Rules;
+
 namespace KnockAdmin.Core.Recent;
 
 /// <summary>What a recent list means under the current configuration.</summary>
@@ -5,6 +7,8 @@ namespace KnockAdmin.Core.Recent;
 /// <param name="StepCount">Knocks in the profile's sequence, when the profile is known.</param>
 /// <param name="Lifetime">How long after its last packet an address stays meaningful in this list, when known.</param>
 /// <param name="Description">The meaning in words, for the live view.</param>
+/// <param name="Family">The family whose rules fill the list, by its name (<c>KA-</c> IPv4, <c>KA6-</c> IPv6).</param>
+/// <param name="Shard">Which of the lists of a split first stage this is.</param>
 public sealed record RecentListInfo(
     string Name,
     RecentListKind Kind,
@@ -12,4 +16,6 @@ public sealed record RecentListInfo(
     int? Stage,
     int? StepCount,
     TimeSpan? Lifetime,
-    string Description);
+    string Description,
+    IpFamily? Family = null,
+    int? Shard = null);

@@ -3,10 +3,11 @@ using KnockAdmin.Core.Rules;
 
 namespace KnockAdmin.Core.Recent;
 
-/// <summary>Maps live recent lists back to the profile and stage of a configuration.</summary>
+/// <summary>Maps live recent lists back to the profile, stage, family and shard of a configuration.</summary>
 public sealed class RecentListMap
 {
     private readonly Dictionary<string, KnockProfile> profiles;
+    private readonly int shards;
 
     public RecentListMap(FirewallConfig config)
     {
@@ -16,6 +17,8 @@ public sealed class RecentListMap
         {
             profiles.TryAdd(profile.Name, profile);
         }
+
+        shards = config.Settings.Options.FirstKnockShards;
     }
 
     public IReadOnlyList<RecentListInfo> DescribeAll(IEnumerable<string> lists) => lists.Select(Describe).ToList();
@@ -23,42 +26,55 @@ public sealed class RecentListMap
     public RecentListInfo Describe(string list)
     {
         ArgumentNullException.ThrowIfNull(list);
-        if (!OwnedNames.IsOwned(list))
+        if (!OwnedNames.IsOwnedList(list))
         {
             return new RecentListInfo(list, RecentListKind.Foreign, null, null, null, null, "not a KnockAdmin list");
         }
 
-        if (!OwnedNames.TryParseList(list, out var profileName, out var stage))
+        if (!RecentListName.TryParse(list, out var name))
         {
             return new RecentListInfo(list, RecentListKind.Unknown, null, null, null, null,
                 "starts with the KnockAdmin prefix but is not a list KnockAdmin creates");
         }
 
+        var profileName = name.Profile;
+        var stage = name.Stage;
         if (!profiles.TryGetValue(profileName, out var profile))
         {
-            return Stale(list, profileName, stage, null, $"profile '{profileName}' is not in the configuration");
+            return Stale(name, list, null, $"profile '{profileName}' is not in the configuration");
         }
 
         var stepCount = profile.Steps.Count;
         if (!profile.Enabled)
         {
-            return Stale(list, profileName, stage, stepCount, $"profile '{profileName}' is disabled");
+            return Stale(name, list, stepCount, $"profile '{profileName}' is disabled");
         }
 
         if (stage is null)
         {
             return new RecentListInfo(list, RecentListKind.Open, profileName, null, stepCount,
-                TimeSpan.FromSeconds(profile.OpenWindowSeconds), $"{profileName}: inside the open window");
+                TimeSpan.FromSeconds(profile.OpenWindowSeconds), $"{profileName}: inside the open window", name.Family);
         }
 
         if (stage >= stepCount)
         {
-            return Stale(list, profileName, stage, stepCount,
-                $"profile '{profileName}' has {stepCount} steps, so there is no stage {stage}");
+            return Stale(name, list, stepCount, $"profile '{profileName}' has {stepCount} steps, so there is no stage {stage}");
         }
 
+        var split = stage == 1 && shards > 1;
+        if (name.Shard is { } shard && (!split || shard >= shards))
+        {
+            return Stale(name, list, stepCount, $"the first knock is spread over {shards} list{(shards == 1 ? "" : "s")}, so there is no list {shard}");
+        }
+
+        if (name.Shard is null && split)
+        {
+            return Stale(name, list, stepCount, $"the first knock is spread over {shards} lists, {list}.0 to {list}.{shards - 1}");
+        }
+
+        var description = $"{profileName}: knocked {stage} of {stepCount}" + (name.Shard is { } part ? $" (list {part} of {shards})" : "");
         return new RecentListInfo(list, RecentListKind.Stage, profileName, stage, stepCount,
-            TimeSpan.FromSeconds(profile.StepTimeoutSeconds), $"{profileName}: knocked {stage} of {stepCount}");
+            TimeSpan.FromSeconds(profile.StepTimeoutSeconds), description, name.Family, name.Shard);
     }
 
     /// <summary>
@@ -79,6 +95,6 @@ public sealed class RecentListMap
         return DateTimeOffset.MaxValue - lastSeen < lifetime ? DateTimeOffset.MaxValue : lastSeen + lifetime;
     }
 
-    private static RecentListInfo Stale(string list, string profile, int? stage, int? stepCount, string why) =>
-        new(list, RecentListKind.Stale, profile, stage, stepCount, null, why);
+    private static RecentListInfo Stale(RecentListName name, string list, int? stepCount, string why) =>
+        new(list, RecentListKind.Stale, name.Profile, name.Stage, stepCount, null, why, name.Family, name.Shard);
 }

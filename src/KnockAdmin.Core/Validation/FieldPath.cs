@@ -11,6 +11,7 @@ public static class FieldPath
     public const string Ipv6 = "settings.ipv6";
     public const string Options = "settings.options";
     public const string TolerateRepeatedStep = "settings.options.tolerateRepeatedStep";
+    public const string FirstKnockShards = "settings.options.firstKnockShards";
 
     public static string Profile(int index) => $"profiles[{index}]";
 

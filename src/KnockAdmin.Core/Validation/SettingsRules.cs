@@ -1,4 +1,5 @@
 using KnockAdmin.Core.Model;
+using KnockAdmin.Core.Rules;
 
 namespace KnockAdmin.Core.Validation;
 
@@ -15,6 +16,11 @@ internal static class SettingsRules
         if (settings.Options is null)
         {
             issues.Error(FieldPath.Options, "Options are missing.");
+        }
+        else if (!SourceShards.IsValidCount(settings.Options.FirstKnockShards))
+        {
+            issues.Error(FieldPath.FirstKnockShards,
+                $"The first knock can be spread over 1, 2, 4, 8, 16, 32 or {OwnedNames.MaxFirstKnockShards} lists, not {settings.Options.FirstKnockShards}.");
         }
 
         if (!settings.Ipv6)

@@ -22,6 +22,9 @@ public static class ValidationLimits
 
     public const int MaxProfiles = 200;
 
+    /// <summary>The first-knock split: a power of two up to this.</summary>
+    public const int MaxFirstKnockShards = OwnedNames.MaxFirstKnockShards;
+
     /// <summary>Linux IFNAMSIZ is 16 including the terminating NUL.</summary>
     public const int MaxInterfaceNameLength = 15;
 

@@ -49,6 +49,7 @@ public static class ConfigMapping
             SynOnly = entity.SynOnly,
             AnswerAsClosedPort = entity.AnswerAsClosedPort,
             LogKnocks = entity.LogKnocks,
+            FirstKnockShards = entity.FirstKnockShards,
         },
     };
 
@@ -64,6 +65,7 @@ public static class ConfigMapping
         entity.SynOnly = settings.Options.SynOnly;
         entity.AnswerAsClosedPort = settings.Options.AnswerAsClosedPort;
         entity.LogKnocks = settings.Options.LogKnocks;
+        entity.FirstKnockShards = settings.Options.FirstKnockShards;
     }
 
     public static PortSpec ToModel(this StoredPort port) => new(port.Port, port.Protocol);

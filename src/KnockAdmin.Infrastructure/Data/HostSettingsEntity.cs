@@ -25,6 +25,9 @@ public sealed class HostSettingsEntity
 
     public bool LogKnocks { get; set; }
 
+    /// <summary>Lists per first stage; rows stored before this setting existed get the default.</summary>
+    public int FirstKnockShards { get; set; } = Core.Model.GeneratorOptions.DefaultFirstKnockShards;
+
     /// <summary>Raised by one on every save; a save based on an older version is refused as a conflict.</summary>
     public int Version { get; set; }
 }

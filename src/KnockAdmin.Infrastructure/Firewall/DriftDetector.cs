@@ -12,14 +12,23 @@ public sealed class DriftDetector(FirewallCommands commands, FirewallDetector de
     public async Task<DriftReport> CheckAsync(GeneratedRules expected, CancellationToken cancellationToken = default)
     {
         var backend = await detector.DetectAsync(cancellationToken);
-        return new DriftReport(await CompareAsync(expected, backend, cancellationToken), await OtherBackendWarningsAsync(backend.Variant, cancellationToken));
+        var live = await ReadLiveAsync(backend, cancellationToken);
+        var shared = RecentListUse.Shared(new GeneratedRules(
+            live.GetValueOrDefault(IpFamily.V4, OwnedRuleset.Empty(IpFamily.V4)), live.GetValueOrDefault(IpFamily.V6, OwnedRuleset.Empty(IpFamily.V6))));
+        return new DriftReport(Compare(expected, live), await OtherBackendWarningsAsync(backend.Variant, cancellationToken), shared);
     }
 
     /// <summary>Per family (IPv6 only where ip6tables exists): the expected owned rules ("-") against the live ones ("+").</summary>
     public async Task<IReadOnlyDictionary<IpFamily, IReadOnlyList<DiffLine>>> CompareAsync(
-        GeneratedRules expected, FirewallBackend backend, CancellationToken cancellationToken = default)
+        GeneratedRules expected, FirewallBackend backend, CancellationToken cancellationToken = default) =>
+        Compare(expected, await ReadLiveAsync(backend, cancellationToken));
+
+    private static Dictionary<IpFamily, IReadOnlyList<DiffLine>> Compare(GeneratedRules expected, Dictionary<IpFamily, OwnedRuleset> live) =>
+        live.ToDictionary(pair => pair.Key, pair => TextDiff.Compare(expected.For(pair.Key).ToSaveText(), pair.Value.ToSaveText()));
+
+    private async Task<Dictionary<IpFamily, OwnedRuleset>> ReadLiveAsync(FirewallBackend backend, CancellationToken cancellationToken)
     {
-        var differences = new Dictionary<IpFamily, IReadOnlyList<DiffLine>>();
+        var live = new Dictionary<IpFamily, OwnedRuleset>();
         foreach (var family in new[] { IpFamily.V4, IpFamily.V6 })
         {
             if (family == IpFamily.V6 && !backend.Ipv6Tools)
@@ -27,11 +36,10 @@ public sealed class DriftDetector(FirewallCommands commands, FirewallDetector de
                 continue;
             }
 
-            var live = SaveText.ReadOwned(await commands.SaveAsync(family, cancellationToken), family);
-            differences[family] = TextDiff.Compare(expected.For(family).ToSaveText(), live.ToSaveText());
+            live[family] = SaveText.ReadOwned(await commands.SaveAsync(family, cancellationToken), family);
         }
 
-        return differences;
+        return live;
     }
 
     private async Task<IReadOnlyList<string>> OtherBackendWarningsAsync(string? variant, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using KnockAdmin.Core.Rules;
+using KnockAdmin.Infrastructure.Recent;
 
 namespace KnockAdmin.Infrastructure.Firewall;
 
@@ -8,7 +9,13 @@ namespace KnockAdmin.Infrastructure.Firewall;
 /// changed is put back) and is reported with the step, the exit code and the offending line. It never decides what
 /// the rules are; the generator does. Every method that writes to the kernel asks for the held <see cref="ApplyLock"/>.
 /// </summary>
-public sealed class RuleApplier(FirewallCommands commands, FirewallDetector detector)
+/// <remarks>
+/// When the new rules name other lists than the live ones (an upgrade from lists shared by both families, a first
+/// stage split differently), the first commit also holds <see cref="OwnedNames.KeepListsChain"/>, which keeps every
+/// list the new rules drop alive; the addresses are then carried into the new lists through their proc files, and a
+/// second commit drops the keep chain, whereupon the kernel forgets the old lists.
+/// </remarks>
+public sealed class RuleApplier(FirewallCommands commands, FirewallDetector detector, RecentListCarrier carrier)
 {
     private static readonly IpFamily[] Families = [IpFamily.V4, IpFamily.V6];
 
@@ -48,18 +55,18 @@ public sealed class RuleApplier(FirewallCommands commands, FirewallDetector dete
         var snapshot = SnapshotAsync(backend, cancellationToken);
         await Task.WhenAll([.. checks, snapshot]);
         var before = await snapshot;
-        var scripts = new Dictionary<IpFamily, string>();
-        foreach (var family in Families)
-        {
-            var live = SaveText.ReadOwned(before.For(family), family);
-            var want = wanted.For(family);
-            if (!(want.IsEmpty && live.IsEmpty))
-            {
-                scripts[family] = RestoreScript.Build(want, live);
-            }
-        }
+        var live = before.Owned();
+        var carry = RecentListCarrier.IsNeeded(live, wanted);
+        var first = carry
+            ? new GeneratedRules(
+                ListKeeper.WithKeepChain(wanted.V4, ListKeeper.Vanishing(live, wanted, IpFamily.V4)),
+                ListKeeper.WithKeepChain(wanted.V6, ListKeeper.Vanishing(live, wanted, IpFamily.V6)))
+            : wanted;
 
-        return new PreparedApply(wanted, before, scripts);
+        var scripts = Families
+            .Where(family => !(first.For(family).IsEmpty && live.For(family).IsEmpty))
+            .ToDictionary(family => family, family => RestoreScript.Build(first.For(family), live.For(family)));
+        return new PreparedApply(wanted, before, scripts, first, live, carry);
     }
 
     /// <summary>
@@ -70,27 +77,23 @@ public sealed class RuleApplier(FirewallCommands commands, FirewallDetector dete
         PreparedApply prepared, ApplyLease lease, Action<IpFamily>? committed = null, CancellationToken cancellationToken = default)
     {
         lease.EnsureHeld();
-
-        // Each family commits in its own transaction; they run side by side, and whatever committed is put back
-        // when the other one fails.
-        var commits = prepared.Scripts.Select(async pair =>
+        await CommitScriptsAsync(prepared.Before, prepared.Scripts, prepared.First, [], committed, cancellationToken);
+        if (!prepared.CarriesLists)
         {
-            await commands.RestoreNoFlushAsync(pair.Key, pair.Value, cancellationToken);
-            committed?.Invoke(pair.Key);
-            return pair.Key;
-        }).ToList();
-        try
-        {
-            await Task.WhenAll(commits);
-            await VerifyAsync(prepared.Wanted, prepared.Scripts.Keys, cancellationToken);
-        }
-        catch (FirewallException)
-        {
-            await PutBackAsync(prepared.Before, commits.Where(commit => commit.IsCompletedSuccessfully).Select(commit => commit.Result).ToList());
-            throw;
+            return new ApplyReport(prepared.Before, prepared.Scripts);
         }
 
-        return new ApplyReport(prepared.Before, prepared.Scripts);
+        // The new rules are live: from here on nothing may be cut short by a request going away.
+        var carried = await carrier.CarryAsync(prepared.Live, prepared.Wanted, CancellationToken.None);
+        var keeping = Families
+            .Where(family => !prepared.First.For(family).SameAs(prepared.Wanted.For(family)))
+            .ToDictionary(family => family, family => RestoreScript.Build(prepared.Wanted.For(family), prepared.First.For(family)));
+        if (keeping.Count > 0)
+        {
+            await CommitScriptsAsync(prepared.Before, keeping, prepared.Wanted, [.. prepared.Scripts.Keys], null, CancellationToken.None);
+        }
+
+        return new ApplyReport(prepared.Before, prepared.Scripts, carried);
     }
 
     /// <summary>
@@ -102,6 +105,34 @@ public sealed class RuleApplier(FirewallCommands commands, FirewallDetector dete
 
     public async Task<FirewallSnapshot> SnapshotAsync(CancellationToken cancellationToken = default) =>
         await SnapshotAsync(await detector.DetectAsync(cancellationToken), cancellationToken);
+
+    /// <summary>
+    /// Commits <paramref name="scripts"/>, one transaction per family side by side, and verifies the result against
+    /// <paramref name="expected"/>. On failure every family committed here or <paramref name="changedEarlier"/> gets
+    /// the rules of <paramref name="before"/> back.
+    /// </summary>
+    private async Task CommitScriptsAsync(
+        FirewallSnapshot before, IReadOnlyDictionary<IpFamily, string> scripts, GeneratedRules expected,
+        IReadOnlyList<IpFamily> changedEarlier, Action<IpFamily>? committed, CancellationToken cancellationToken)
+    {
+        var commits = scripts.Select(async pair =>
+        {
+            await commands.RestoreNoFlushAsync(pair.Key, pair.Value, cancellationToken);
+            committed?.Invoke(pair.Key);
+            return pair.Key;
+        }).ToList();
+        try
+        {
+            await Task.WhenAll(commits);
+            await VerifyAsync(expected, scripts.Keys, cancellationToken);
+        }
+        catch (FirewallException)
+        {
+            var applied = commits.Where(commit => commit.IsCompletedSuccessfully).Select(commit => commit.Result);
+            await PutBackAsync(before, applied.Union(changedEarlier).ToList());
+            throw;
+        }
+    }
 
     private async Task<FirewallSnapshot> SnapshotAsync(FirewallBackend backend, CancellationToken cancellationToken)
     {

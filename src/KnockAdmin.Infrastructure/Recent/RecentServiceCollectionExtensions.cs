@@ -16,6 +16,7 @@ public static class RecentServiceCollectionExtensions
         services.TryAddSingleton<XtRecentReader>();
         services.TryAddSingleton<XtRecentWriter>();
         services.TryAddSingleton<IRecentListWriter>(provider => provider.GetRequiredService<XtRecentWriter>());
+        services.TryAddSingleton<RecentListCarrier>();
         return services;
     }
 }

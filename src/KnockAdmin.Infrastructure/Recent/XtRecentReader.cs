@@ -12,6 +12,9 @@ public sealed class XtRecentReader(ProcNetLocation location, KernelClockReader c
 {
     public const string ListCapacityFile = "/sys/module/xt_recent/parameters/ip_list_tot";
 
+    /// <summary>Only a loadable module has an init state; a built-in one has its /sys/module directory without it.</summary>
+    public const string ModuleDirectory = "/sys/module/xt_recent";
+
     /// <param name="includeForeign">Also read lists that other rules own (names without the KnockAdmin prefix).</param>
     public async Task<RecentSnapshot> ReadAsync(bool includeForeign = false, CancellationToken cancellationToken = default)
     {
@@ -35,7 +38,7 @@ public sealed class XtRecentReader(ProcNetLocation location, KernelClockReader c
         try
         {
             names = Directory.GetFiles(directory).Select(Path.GetFileName).OfType<string>()
-                .Where(name => includeForeign || OwnedNames.IsOwned(name))
+                .Where(name => includeForeign || OwnedNames.IsOwnedList(name))
                 .Order(StringComparer.Ordinal)
                 .ToArray();
         }
@@ -87,7 +90,7 @@ public sealed class XtRecentReader(ProcNetLocation location, KernelClockReader c
             message = "Some lists could not be read: permission denied (run as root).";
         }
 
-        return new RecentSnapshot(notPermitted ? RecentAvailability.NotPermitted : RecentAvailability.Available, message, clock, capacity, lists);
+        return new RecentSnapshot(notPermitted ? RecentAvailability.NotPermitted : RecentAvailability.Available, message, clock, capacity, lists, ReadBuild());
     }
 
     /// <summary>Entries the kernel keeps per list (<c>ip_list_tot</c>); null when the module is not loaded.</summary>
@@ -102,6 +105,21 @@ public sealed class XtRecentReader(ProcNetLocation location, KernelClockReader c
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
             return null;
+        }
+    }
+
+    /// <summary>Built in or a module: decides whether the kernel command line or a modprobe option raises ip_list_tot.</summary>
+    public static XtRecentBuild ReadBuild()
+    {
+        try
+        {
+            return !Directory.Exists(ModuleDirectory) ? XtRecentBuild.Unknown
+                : File.Exists(Path.Combine(ModuleDirectory, "initstate")) ? XtRecentBuild.Module
+                : XtRecentBuild.BuiltIn;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return XtRecentBuild.Unknown;
         }
     }
 

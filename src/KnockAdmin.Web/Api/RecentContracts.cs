@@ -1,4 +1,5 @@
 using KnockAdmin.Core.Recent;
+using KnockAdmin.Core.Rules;
 
 namespace KnockAdmin.Web.Api;
 
@@ -17,12 +18,16 @@ public sealed record RecentResponse(
     int? ListCapacity,
     IReadOnlyList<RecentListResponse> Lists);
 
-/// <summary>One list, mapped to the profile and stage it stands for, and how full it is.</summary>
+/// <summary>One list, mapped to the family, profile, stage and shard it stands for, and how full it is.</summary>
+/// <param name="Family">v4 or v6: the family whose rules fill the list (by its name, KA- or KA6-).</param>
+/// <param name="Shard">Which list of a first stage spread over several this is.</param>
 public sealed record RecentListResponse(
     string Name,
     RecentListKind Kind,
+    IpFamily? Family,
     string? Profile,
     int? Stage,
+    int? Shard,
     int? StepCount,
     string Description,
     int Count,
@@ -46,7 +51,7 @@ internal static class RecentResponses
         snapshot.Lists.Select(list => From(list, map.Describe(list.Name), snapshot.Clock)).ToList());
 
     private static RecentListResponse From(RecentListReading list, RecentListInfo info, KernelClock? clock) => new(
-        list.Name, info.Kind, info.Profile, info.Stage, info.StepCount, info.Description, list.Count, list.Capacity, list.Fill,
+        list.Name, info.Kind, info.Family, info.Profile, info.Stage, info.Shard, info.StepCount, info.Description, list.Count, list.Capacity, list.Fill,
         list.IsFull, list.Error, list.Problems.Select(problem => problem.ToString()).ToList(),
         list.Entries.Select(entry => new RecentEntryResponse(
                 entry.Entry.Address.ToString(),

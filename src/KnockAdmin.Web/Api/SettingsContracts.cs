@@ -5,10 +5,11 @@ using KnockAdmin.Infrastructure.Configuration;
 namespace KnockAdmin.Web.Api;
 
 /// <summary>The generator switches in API JSON.</summary>
-public sealed record GeneratorOptionsDto(bool TolerateRepeatedStep, bool SynOnly, bool AnswerAsClosedPort, bool LogKnocks)
+/// <param name="FirstKnockShards">Lists each first stage is spread over (1, 2, 4 … 64); missing keeps the default.</param>
+public sealed record GeneratorOptionsDto(bool TolerateRepeatedStep, bool SynOnly, bool AnswerAsClosedPort, bool LogKnocks, int? FirstKnockShards = null)
 {
     public static GeneratorOptionsDto From(GeneratorOptions options) =>
-        new(options.TolerateRepeatedStep, options.SynOnly, options.AnswerAsClosedPort, options.LogKnocks);
+        new(options.TolerateRepeatedStep, options.SynOnly, options.AnswerAsClosedPort, options.LogKnocks, options.FirstKnockShards);
 
     public GeneratorOptions ToModel() => new()
     {
@@ -16,6 +17,7 @@ public sealed record GeneratorOptionsDto(bool TolerateRepeatedStep, bool SynOnly
         SynOnly = SynOnly,
         AnswerAsClosedPort = AnswerAsClosedPort,
         LogKnocks = LogKnocks,
+        FirstKnockShards = FirstKnockShards ?? GeneratorOptions.DefaultFirstKnockShards,
     };
 }
 

@@ -73,11 +73,29 @@ internal static class StatusCommand
             }
         }
 
-        foreach (var warning in status.Drift?.OtherBackendWarnings ?? [])
+        if (status.Lists is { } lists)
+        {
+            var full = lists.Fill.Count(list => list.IsFull);
+            yield return $"Recent lists: {lists.Fill.Count} of KnockAdmin's, {full} full"
+                + (lists.Capacity is { } capacity ? $"; each keeps {capacity} addresses (ip_list_tot, {BuildText(lists.Build)})" : "");
+        }
+        else if (status.ListsError is not null)
+        {
+            yield return $"Recent lists: not read: {status.ListsError}";
+        }
+
+        foreach (var warning in Api.StatusWarnings.Of(status))
         {
             yield return $"Warning: {warning}";
         }
     }
+
+    private static string BuildText(Core.Recent.XtRecentBuild build) => build switch
+    {
+        Core.Recent.XtRecentBuild.BuiltIn => "xt_recent built into the kernel",
+        Core.Recent.XtRecentBuild.Module => "xt_recent as a module",
+        _ => "xt_recent build unknown",
+    };
 
     private static string YesNo(bool value) => value ? "yes" : "no";
 }

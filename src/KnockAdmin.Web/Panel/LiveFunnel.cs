@@ -4,38 +4,71 @@ using KnockAdmin.Core.Rules;
 
 namespace KnockAdmin.Web.Panel;
 
-/// <summary>One address in a live list, with how long ago it knocked and when its state ends.</summary>
-public sealed record LiveAddress(string Address, TimeSpan? Age, DateTimeOffset? ExpiresAt);
+/// <summary>One address in a live list, the list it is in, how long ago it knocked and when its state ends.</summary>
+public sealed record LiveAddress(string Address, string List, TimeSpan? Age, DateTimeOffset? ExpiresAt);
 
-/// <summary>One column of a profile's funnel: a stage list (knocked k of n) or the open window.</summary>
-public sealed record LiveStage(string List, string Title, bool IsOpenWindow, IReadOnlyList<LiveAddress> Addresses, int? Capacity)
+/// <summary>
+/// One column of a profile's funnel: a stage (knocked k of n) or the open window, gathered from every list that holds
+/// it (the IPv4 and the IPv6 list, and every list of a split first stage).
+/// </summary>
+/// <param name="List">The stage's name as grants take it (the IPv4 list without a shard: <c>KA-ssh-S1</c>).</param>
+/// <param name="Lists">The live lists of the stage, with their fill.</param>
+/// <param name="Capacity">Addresses each list keeps, when known.</param>
+public sealed record LiveStage(string List, string Title, bool IsOpenWindow, IReadOnlyList<LiveAddress> Addresses, IReadOnlyList<ListFill> Lists, int? Capacity)
 {
-    public double? Fill => Capacity is > 0 and var capacity ? Math.Min(1.0, (double)Addresses.Count / capacity) : null;
+    /// <summary>Above this many addresses the stage shows a count and a filter instead of every row.</summary>
+    public const int MaxRows = 25;
+
+    public int FullLists => Lists.Count(list => list.IsFull);
+
+    /// <summary>How full the fullest list of the stage is: the one that forgets addresses first.</summary>
+    public double? Fill => Lists.Select(list => list.Fill).Where(fill => fill is not null).Max();
+
+    /// <summary>A full list (most likely a flood) or too many rows to read: shown as a count with a filter.</summary>
+    public bool IsCrowded => FullLists > 0 || Addresses.Count > MaxRows;
+
+    /// <summary>The names a flush of the whole stage takes: one per family that has lists (the shards follow).</summary>
+    public IReadOnlyList<string> FlushNames => Lists
+        .Select(list => RecentListName.TryParse(list.Name, out var name) ? (name with { Shard = null }).ToString() : list.Name)
+        .Distinct(StringComparer.Ordinal)
+        .ToList();
 }
 
 public sealed record LiveProfile(string Name, bool Enabled, IReadOnlyList<LiveStage> Stages);
 
-/// <summary>The live recent lists arranged per profile: step 1 … step n-1, then the open window.</summary>
+/// <summary>
+/// The live recent lists arranged per profile, the open window first and then the stages from the last knock down to
+/// the first: real progress stays on top when a flood fills the first stage.
+/// </summary>
 public sealed record LiveFunnel(IReadOnlyList<LiveProfile> Profiles, IReadOnlyList<RecentListReading> Other)
 {
     public static LiveFunnel Build(FirewallConfig config, RecentSnapshot snapshot)
     {
         var map = new RecentListMap(config);
-        var byName = snapshot.Lists.ToDictionary(list => list.Name, StringComparer.Ordinal);
+        var described = snapshot.Lists.Select(list => (Reading: list, Info: map.Describe(list.Name))).ToList();
         var shown = new HashSet<string>(StringComparer.Ordinal);
         var profiles = new List<LiveProfile>();
         foreach (var profile in config.Profiles)
         {
             var stages = new List<LiveStage>();
             var steps = profile.Steps.Count;
-            for (var stage = 1; stage <= steps; stage++)
+            for (var stage = steps; stage >= 1; stage--)
             {
-                var name = OwnedNames.StageList(profile.Name, stage, steps);
-                shown.Add(name);
-                var reading = byName.GetValueOrDefault(name);
                 var isOpen = stage == steps;
+                var lists = described
+                    .Where(list => list.Info.Kind is RecentListKind.Stage or RecentListKind.Open
+                                   && list.Info.Profile == profile.Name && list.Info.Stage == (isOpen ? null : stage))
+                    .OrderBy(list => list.Info.Family).ThenBy(list => list.Info.Shard)
+                    .ToList();
+                shown.UnionWith(lists.Select(list => list.Reading.Name));
                 var title = isOpen ? "Open window" : $"Knocked {stage} of {steps}";
-                stages.Add(new LiveStage(name, title, isOpen, Addresses(map.Describe(name), reading, snapshot.Clock), reading?.Capacity ?? snapshot.ListCapacity));
+                stages.Add(new LiveStage(
+                    OwnedNames.StageList(profile.Name, stage, steps, IpFamily.V4),
+                    title,
+                    isOpen,
+                    Addresses(lists, snapshot.Clock),
+                    lists.Select(list => ListFill.Of(list.Reading)).ToList(),
+                    snapshot.ListCapacity));
             }
 
             profiles.Add(new LiveProfile(profile.Name, profile.Enabled, stages));
@@ -45,14 +78,14 @@ public sealed record LiveFunnel(IReadOnlyList<LiveProfile> Profiles, IReadOnlyLi
         return new LiveFunnel(profiles, other);
     }
 
-    private static IReadOnlyList<LiveAddress> Addresses(RecentListInfo info, RecentListReading? reading, KernelClock? clock) =>
-        reading is null
-            ? []
-            : reading.Entries
-                .OrderByDescending(entry => entry.Entry.LastSeenJiffies)
-                .Select(entry => new LiveAddress(
-                    entry.Entry.Address.ToString(),
-                    entry.Age,
-                    clock is null ? null : RecentListMap.ExpiresAt(info, entry.Entry, clock)))
-                .ToList();
+    private static IReadOnlyList<LiveAddress> Addresses(List<(RecentListReading Reading, RecentListInfo Info)> lists, KernelClock? clock) =>
+        lists
+            .SelectMany(list => list.Reading.Entries.Select(entry => (List: list, Entry: entry)))
+            .OrderByDescending(item => item.Entry.Entry.LastSeenJiffies)
+            .Select(item => new LiveAddress(
+                item.Entry.Entry.Address.ToString(),
+                item.List.Reading.Name,
+                item.Entry.Age,
+                clock is null ? null : RecentListMap.ExpiresAt(item.List.Info, item.Entry.Entry, clock)))
+            .ToList();
 }

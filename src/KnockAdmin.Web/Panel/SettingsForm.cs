@@ -23,6 +23,8 @@ public sealed class SettingsForm
 
     public bool LogKnocks { get; set; }
 
+    public int FirstKnockShards { get; set; } = GeneratorOptions.DefaultFirstKnockShards;
+
     public static SettingsForm From(HostSettings settings) => new()
     {
         PublicPorts = PortRow.From(settings.PublicPorts),
@@ -34,6 +36,7 @@ public sealed class SettingsForm
         SynOnly = settings.Options.SynOnly,
         AnswerAsClosedPort = settings.Options.AnswerAsClosedPort,
         LogKnocks = settings.Options.LogKnocks,
+        FirstKnockShards = settings.Options.FirstKnockShards,
     };
 
     public HostSettings ToSettings() => new()
@@ -49,6 +52,7 @@ public sealed class SettingsForm
             SynOnly = SynOnly,
             AnswerAsClosedPort = AnswerAsClosedPort,
             LogKnocks = LogKnocks,
+            FirstKnockShards = FirstKnockShards,
         },
     };
 

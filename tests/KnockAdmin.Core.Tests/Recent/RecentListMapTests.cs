@@ -1,5 +1,6 @@
 using KnockAdmin.Core.Model;
 using KnockAdmin.Core.Recent;
+using KnockAdmin.Core.Rules;
 
 namespace KnockAdmin.Core.Tests.Recent;
 
@@ -31,39 +32,54 @@ public class RecentListMapTests
     private readonly RecentListMap map = new(Config);
 
     [Theory]
-    [InlineData("KA-ssh-S1", "ssh", 1, 3, 10)]
-    [InlineData("KA-ssh-S2", "ssh", 2, 3, 10)]
-    [InlineData("KA-web-S1", "web", 1, 2, 5)]
-    public void A_stage_list_maps_to_its_profile_stage_and_step_timeout(string list, string profile, int stage, int steps, int seconds)
+    [InlineData("KA-ssh-S2", IpFamily.V4, "ssh", 2, 3, 10, "ssh: knocked 2 of 3")]
+    [InlineData("KA6-ssh-S2", IpFamily.V6, "ssh", 2, 3, 10, "ssh: knocked 2 of 3")]
+    [InlineData("KA-ssh-S1.0", IpFamily.V4, "ssh", 1, 3, 10, "ssh: knocked 1 of 3 (list 0 of 16)")]
+    [InlineData("KA6-web-S1.15", IpFamily.V6, "web", 1, 2, 5, "web: knocked 1 of 2 (list 15 of 16)")]
+    public void A_stage_list_maps_to_its_family_profile_stage_and_step_timeout(
+        string list, IpFamily family, string profile, int stage, int steps, int seconds, string description)
     {
         var info = map.Describe(list);
 
         Assert.Equal(RecentListKind.Stage, info.Kind);
+        Assert.Equal(family, info.Family);
         Assert.Equal(profile, info.Profile);
         Assert.Equal(stage, info.Stage);
         Assert.Equal(steps, info.StepCount);
         Assert.Equal(TimeSpan.FromSeconds(seconds), info.Lifetime);
-        Assert.Equal($"{profile}: knocked {stage} of {steps}", info.Description);
+        Assert.Equal(description, info.Description);
     }
 
     [Theory]
-    [InlineData("KA-ssh-OPEN", "ssh", 30)]
-    [InlineData("KA-web-OPEN", "web", 15)]
-    public void The_open_list_maps_to_its_profile_and_open_window(string list, string profile, int seconds)
+    [InlineData("KA-ssh-OPEN", IpFamily.V4, "ssh", 30)]
+    [InlineData("KA6-web-OPEN", IpFamily.V6, "web", 15)]
+    public void The_open_list_maps_to_its_family_profile_and_open_window(string list, IpFamily family, string profile, int seconds)
     {
         var info = map.Describe(list);
 
         Assert.Equal(RecentListKind.Open, info.Kind);
+        Assert.Equal(family, info.Family);
         Assert.Equal(profile, info.Profile);
         Assert.Null(info.Stage);
         Assert.Equal(TimeSpan.FromSeconds(seconds), info.Lifetime);
     }
 
+    [Fact]
+    public void With_one_list_per_first_stage_the_unsplit_name_is_the_stage_list()
+    {
+        var unsplit = new RecentListMap(Config with { Settings = Config.Settings with { Options = new GeneratorOptions { FirstKnockShards = 1 } } });
+
+        Assert.Equal(RecentListKind.Stage, unsplit.Describe("KA-ssh-S1").Kind);
+        Assert.Equal(RecentListKind.Stale, unsplit.Describe("KA-ssh-S1.0").Kind);
+    }
+
     [Theory]
-    [InlineData("KA-gone-S1", "profile 'gone' is not in the configuration")]
+    [InlineData("KA-gone-S1.1", "profile 'gone' is not in the configuration")]
     [InlineData("KA-ssh-S3", "profile 'ssh' has 3 steps, so there is no stage 3")]
     [InlineData("KA-web-S7", "profile 'web' has 2 steps, so there is no stage 7")]
-    [InlineData("KA-old-S1", "profile 'old' is disabled")]
+    [InlineData("KA-old-S1.2", "profile 'old' is disabled")]
+    [InlineData("KA-ssh-S1", "the first knock is spread over 16 lists, KA-ssh-S1.0 to KA-ssh-S1.15")]
+    [InlineData("KA6-ssh-S1.31", "the first knock is spread over 16 lists, so there is no list 31")]
     public void An_owned_list_the_configuration_no_longer_uses_is_stale(string list, string why)
     {
         var info = map.Describe(list);
@@ -96,7 +112,7 @@ public class RecentListMapTests
         var clock = new KernelClock(250, CapturedLists.TwoFamiliesJiffies, readAt);
         var entry = XtRecentParser.Parse(CapturedLists.TwoFamilies).Entries[1]; // 79 jiffies before the reading
 
-        var expires = RecentListMap.ExpiresAt(map.Describe("KA-ssh-S1"), entry, clock);
+        var expires = RecentListMap.ExpiresAt(map.Describe("KA-ssh-S1.5"), entry, clock);
 
         Assert.Equal(readAt - TimeSpan.FromMilliseconds(316) + TimeSpan.FromSeconds(10), expires);
     }
@@ -126,7 +142,7 @@ public class RecentListMapTests
     [Fact]
     public void Several_lists_are_described_in_order()
     {
-        var infos = map.DescribeAll(["KA-ssh-S1", "KA-ssh-OPEN", "OTHER"]);
+        var infos = map.DescribeAll(["KA-ssh-S1.1", "KA6-ssh-OPEN", "OTHER"]);
 
         Assert.Equal([RecentListKind.Stage, RecentListKind.Open, RecentListKind.Foreign], infos.Select(info => info.Kind));
     }

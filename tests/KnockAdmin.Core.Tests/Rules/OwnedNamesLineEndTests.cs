@@ -15,8 +15,9 @@ public class OwnedNamesLineEndTests
     [Fact]
     public void A_list_name_with_a_trailing_newline_is_not_ours()
     {
-        Assert.True(OwnedNames.TryParseList("KA-ssh-S1", out _, out _));
-        Assert.False(OwnedNames.TryParseList("KA-ssh-S1\n", out _, out _));
-        Assert.False(OwnedNames.TryParseList("KA-ssh-OPEN\n", out _, out _));
+        Assert.True(RecentListName.TryParse("KA-ssh-S1", out _));
+        Assert.False(RecentListName.TryParse("KA-ssh-S1\n", out _));
+        Assert.False(RecentListName.TryParse("KA6-ssh-S1.3\n", out _));
+        Assert.False(RecentListName.TryParse("KA-ssh-OPEN\n", out _));
     }
 }

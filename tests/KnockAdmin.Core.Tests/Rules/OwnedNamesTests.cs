@@ -5,14 +5,18 @@ namespace KnockAdmin.Core.Tests.Rules;
 public class OwnedNamesTests
 {
     [Theory]
-    [InlineData("KA-ssh-S1", "ssh", 1)]
-    [InlineData("KA-my_door-S15", "my_door", 15)]
-    [InlineData("KA-ssh-OPEN", "ssh", null)]
-    public void List_names_map_back_to_profile_and_stage(string list, string profile, int? stage)
+    [InlineData("KA-ssh-S1", IpFamily.V4, "ssh", 1, null)]
+    [InlineData("KA-my_door-S15", IpFamily.V4, "my_door", 15, null)]
+    [InlineData("KA-ssh-OPEN", IpFamily.V4, "ssh", null, null)]
+    [InlineData("KA6-ssh-S2", IpFamily.V6, "ssh", 2, null)]
+    [InlineData("KA6-ssh-OPEN", IpFamily.V6, "ssh", null, null)]
+    [InlineData("KA-ssh-S1.0", IpFamily.V4, "ssh", 1, 0)]
+    [InlineData("KA6-ssh-S1.63", IpFamily.V6, "ssh", 1, 63)]
+    public void List_names_map_back_to_family_profile_stage_and_shard(string list, IpFamily family, string profile, int? stage, int? shard)
     {
-        Assert.True(OwnedNames.TryParseList(list, out var parsedProfile, out var parsedStage));
-        Assert.Equal(profile, parsedProfile);
-        Assert.Equal(stage, parsedStage);
+        Assert.True(RecentListName.TryParse(list, out var name));
+        Assert.Equal(new RecentListName(family, profile, stage, shard), name);
+        Assert.Equal(list, name.ToString());
     }
 
     [Theory]
@@ -21,7 +25,33 @@ public class OwnedNamesTests
     [InlineData("KA-ssh-G1")]
     [InlineData("KA-ssh-S0")]
     [InlineData("KA-a;b-S1")]
-    public void Other_names_are_not_lists_of_a_profile(string list) => Assert.False(OwnedNames.TryParseList(list, out _, out _));
+    [InlineData("KA4-ssh-S1")]
+    [InlineData("KA66-ssh-S1")]
+    [InlineData("KA-ssh-S2.1")]
+    [InlineData("KA-ssh-OPEN.1")]
+    [InlineData("KA-ssh-S1.64")]
+    [InlineData("KA-ssh-S1.01")]
+    [InlineData("KA-ssh-S1.")]
+    [InlineData("KA-ssh-S1.-1")]
+    [InlineData(null)]
+    public void Other_names_are_not_lists_of_a_profile(string? list) => Assert.False(RecentListName.TryParse(list, out _));
+
+    [Fact]
+    public void Each_family_has_its_own_lists_for_the_same_stage()
+    {
+        Assert.Equal("KA-ssh-S2", OwnedNames.StageList("ssh", 2, 3, IpFamily.V4));
+        Assert.Equal("KA6-ssh-S2", OwnedNames.StageList("ssh", 2, 3, IpFamily.V6));
+        Assert.Equal("KA-ssh-OPEN", OwnedNames.StageList("ssh", 3, 3, IpFamily.V4));
+        Assert.Equal("KA6-ssh-OPEN", OwnedNames.OpenList("ssh", IpFamily.V6));
+        Assert.Equal("KA6-ssh-S1.7", OwnedNames.FirstStageShardList("ssh", 7, IpFamily.V6));
+    }
+
+    [Theory]
+    [InlineData("KA-ssh-S1", true)]
+    [InlineData("KA6-ssh-S1", true)]
+    [InlineData("KA7-ssh-S1", false)]
+    [InlineData("SSH1", false)]
+    public void Lists_of_both_families_are_owned(string list, bool owned) => Assert.Equal(owned, OwnedNames.IsOwnedList(list));
 
     [Theory]
     [InlineData("ssh", true)]

@@ -15,23 +15,88 @@ public class RuleGeneratorTests
         Assert.Equal(first.V6.ToSaveText(), second.V6.ToSaveText());
     }
 
-    [Fact]
-    public void Every_chain_and_list_is_owned_and_fits_iptables_limits()
+    [Theory]
+    [InlineData(1)]
+    [InlineData(16)]
+    [InlineData(64)]
+    public void Every_chain_and_list_is_owned_and_fits_iptables_limits(int shards)
     {
         var longName = new string('n', OwnedNames.MaxProfileNameLength);
         var config = FirewallConfig.Tutorial with
         {
+            Settings = FirewallConfig.Tutorial.Settings with { Options = new GeneratorOptions { FirstKnockShards = shards } },
             Profiles = [FirewallConfig.Tutorial.Profiles[0] with { Name = longName, Steps = [.. Enumerable.Range(1, 16).Select(i => PortSpec.Tcp(1000 + i * 7))] }],
         };
 
-        var rules = RuleGenerator.Generate(config).V4;
-
-        Assert.All(rules.Chains, chain =>
+        foreach (var rules in new[] { RuleGenerator.Generate(config).V4, RuleGenerator.Generate(config).V6 })
         {
-            Assert.StartsWith("KA-", chain.Name);
-            Assert.True(chain.Name.Length <= OwnedNames.MaxChainNameLength, chain.Name);
-            Assert.All(chain.Rules, rule => Assert.StartsWith($"-A {chain.Name} ", rule));
-        });
+            Assert.All(rules.Chains, chain =>
+            {
+                Assert.StartsWith("KA-", chain.Name);
+                Assert.True(chain.Name.Length <= OwnedNames.MaxChainNameLength, chain.Name);
+                Assert.All(chain.Rules, rule => Assert.StartsWith($"-A {chain.Name} ", rule));
+            });
+            Assert.All(RecentListUse.Of(rules), use =>
+            {
+                Assert.True(OwnedNames.IsOwnedList(use.Name), use.Name);
+                Assert.True(use.Name.Length <= OwnedNames.MaxListNameLength, use.Name);
+            });
+        }
+    }
+
+    [Fact]
+    public void IPv4_and_IPv6_rules_never_name_the_same_list()
+    {
+        var rules = RuleGenerator.Generate(GoldenConfigs.TwoProfilesAllOptions);
+
+        Assert.Empty(RecentListUse.Shared(rules));
+        Assert.All(RecentListUse.Of(rules.V4), use => Assert.StartsWith("KA-", use.Name));
+        Assert.All(RecentListUse.Of(rules.V6), use => Assert.StartsWith("KA6-", use.Name));
+    }
+
+    [Fact]
+    public void With_one_list_per_first_knock_the_gates_are_the_tutorials()
+    {
+        var config = FirewallConfig.Tutorial with
+        {
+            Settings = FirewallConfig.Tutorial.Settings with { Options = new GeneratorOptions { FirstKnockShards = 1 } },
+        };
+
+        var chains = RuleGenerator.Generate(config).V4.Chains.ToDictionary(chain => chain.Name, chain => chain.Rules);
+
+        Assert.Equal(["KA-INPUT", "KA-REFUSE", "KA-ssh-G1", "KA-ssh-G2", "KA-ssh-G3", "KA-ssh-K", "KA-ssh-OPEN"], chains.Keys.Order(StringComparer.Ordinal));
+        Assert.Contains("-A KA-ssh-K -m recent --rcheck --seconds 10 --name KA-ssh-S1 --mask 255.255.255.255 --rsource -g KA-ssh-G2", chains["KA-ssh-K"]);
+        Assert.Equal("-A KA-ssh-G2 -m recent --remove --name KA-ssh-S1 --mask 255.255.255.255 --rsource", chains["KA-ssh-G2"][0]);
+    }
+
+    [Fact]
+    public void A_split_first_knock_is_forgotten_in_the_rule_that_leaves_for_gate_two()
+    {
+        var chains = RuleGenerator.Generate(FirewallConfig.Tutorial).V6.Chains.ToDictionary(chain => chain.Name, chain => chain.Rules);
+
+        Assert.Equal(
+            [
+                "-A KA-ssh-F5 -m recent --rcheck --seconds 10 --name KA6-ssh-S1.5 --mask ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff --rsource "
+                + "-m recent --remove --name KA6-ssh-S1.5 --mask ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff --rsource -g KA-ssh-G2",
+                "-A KA-ssh-F5 -p tcp -m tcp --dport 1111 -m recent --set --name KA6-ssh-S1.5 --mask ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff --rsource -j KA-REFUSE",
+            ],
+            chains["KA-ssh-F5"]);
+        Assert.DoesNotContain(chains["KA-ssh-G2"], rule => rule.Contains("--remove", StringComparison.Ordinal));
+        Assert.Equal(16, chains["KA-ssh-G1"].Count(rule => rule.Contains("--set --name KA6-ssh-S1.", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void The_open_window_and_later_stages_are_never_split()
+    {
+        var uses = RecentListUse.Of(RuleGenerator.Generate(FirewallConfig.Tutorial with
+        {
+            Settings = FirewallConfig.Tutorial.Settings with { Options = new GeneratorOptions { FirstKnockShards = 64 } },
+        }).V4).Select(use => use.Name).ToList();
+
+        Assert.Contains("KA-ssh-S2", uses);
+        Assert.Contains("KA-ssh-OPEN", uses);
+        Assert.Equal(64, uses.Count(name => name.StartsWith("KA-ssh-S1.", StringComparison.Ordinal)));
+        Assert.Equal(66, uses.Count);
     }
 
     [Fact]

@@ -13,6 +13,18 @@ public class SettingsTests
 
     private static ValidationResult WithInterfaces(params string[] interfaces) => With(Configs.Settings with { TrustedInterfaces = interfaces });
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(3)]
+    [InlineData(128)]
+    [InlineData(-16)]
+    public void The_first_knock_is_spread_over_a_power_of_two_of_lists_up_to_64(int shards)
+    {
+        var issue = SingleError(With(Configs.Settings with { Options = new GeneratorOptions { FirstKnockShards = shards } }), "settings.options.firstKnockShards");
+
+        Assert.Equal($"The first knock can be spread over 1, 2, 4, 8, 16, 32 or 64 lists, not {shards}.", issue.Message);
+    }
+
     [Fact]
     public void A_public_port_outside_the_range_names_its_field()
     {

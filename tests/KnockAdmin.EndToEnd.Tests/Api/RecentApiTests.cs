@@ -22,8 +22,9 @@ public sealed class RecentApiTests
 
         var recent = await client.GetFromJsonAsync<JsonObject>("/api/recent");
         Assert.Equal("available", (string)recent!["availability"]!);
-        var stage = recent["lists"]!.AsArray().Single(list => (string)list!["name"]! == "KA-ssh-S1")!;
-        Assert.Equal(("stage", "ssh", 1, 3), ((string)stage["kind"]!, (string)stage["profile"]!, (int)stage["stage"]!, (int)stage["stepCount"]!));
+        // 10.77.0.2 falls into shard 2 of the sixteen lists of the first knock.
+        var stage = recent["lists"]!.AsArray().Single(list => (string)list!["name"]! == "KA-ssh-S1.2")!;
+        Assert.Equal(("stage", "v4", "ssh", 1, 2, 3), ((string)stage["kind"]!, (string)stage["family"]!, (string)stage["profile"]!, (int)stage["stage"]!, (int)stage["shard"]!, (int)stage["stepCount"]!));
         Assert.True((int)stage["capacity"]! > 0);
         Assert.True((double)stage["fill"]! > 0);
         var entry = stage["entries"]!.AsArray().Single()!;
@@ -41,20 +42,34 @@ public sealed class RecentApiTests
         var client = await app.ClientAsync(name: "ops");
         await client.AppliedAsync(confirmWithinSeconds: 0);
 
+        // Each address goes into the open window of its own family, whichever family's name was used.
         Assert.Equal(HttpStatusCode.NoContent, (await client.PostAsJsonAsync("/api/recent/KA-ssh-OPEN", new { address = "192.0.2.7" })).StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, (await client.PostAsJsonAsync("/api/recent/KA-ssh-OPEN", new { address = "2001:db8::7" })).StatusCode);
-        Assert.Equal(["192.0.2.7", "2001:db8::7"], await AddressesAsync(client, "KA-ssh-OPEN"));
+        Assert.Equal(["192.0.2.7"], await AddressesAsync(client, "KA-ssh-OPEN"));
+        Assert.Equal(["2001:db8::7"], await AddressesAsync(client, "KA6-ssh-OPEN"));
 
-        Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync("/api/recent/KA-ssh-OPEN/192.0.2.7")).StatusCode);
-        Assert.Equal(["2001:db8::7"], await AddressesAsync(client, "KA-ssh-OPEN"));
+        Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync("/api/recent/KA-ssh-OPEN/2001:db8::7")).StatusCode);
+        Assert.Empty(await AddressesAsync(client, "KA6-ssh-OPEN"));
+        Assert.Equal(["192.0.2.7"], await AddressesAsync(client, "KA-ssh-OPEN"));
+
+        // The first knock spread over sixteen lists: the stage's name reaches all of them.
+        Assert.Equal(HttpStatusCode.NoContent, (await client.PostAsJsonAsync("/api/recent/KA-ssh-S1", new { address = "192.0.2.29" })).StatusCode);
+        Assert.Equal(["192.0.2.29"], await AddressesAsync(client, "KA-ssh-S1.13"));
+        Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync("/api/recent/KA-ssh-S1")).StatusCode);
+        Assert.Empty(await AddressesAsync(client, "KA-ssh-S1.13"));
 
         Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync("/api/recent/KA-ssh-OPEN")).StatusCode);
         Assert.Empty(await AddressesAsync(client, "KA-ssh-OPEN"));
 
         var audit = await app.Database.QueryAsync(db => db.AuditEntries.Where(a => a.Action.StartsWith("recent.")).OrderBy(a => a.Id).ToListAsync());
-        Assert.Equal([AuditActions.RecentGrant, AuditActions.RecentGrant, AuditActions.RecentRevoke, AuditActions.RecentFlush], audit.Select(a => a.Action));
+        Assert.Equal(
+            [AuditActions.RecentGrant, AuditActions.RecentGrant, AuditActions.RecentRevoke, AuditActions.RecentGrant, AuditActions.RecentFlush, AuditActions.RecentFlush],
+            audit.Select(a => a.Action));
         Assert.All(audit, entry => Assert.Equal("token:ops", entry.Actor));
-        Assert.Contains("192.0.2.7", audit[2].Detail);
+        Assert.Equal("Granted 2001:db8::7 in KA6-ssh-OPEN.", audit[1].Detail);
+        Assert.Equal("Revoked 2001:db8::7 from KA6-ssh-OPEN.", audit[2].Detail);
+        Assert.Equal("Granted 192.0.2.29 in KA-ssh-S1.13.", audit[3].Detail);
+        Assert.StartsWith("Flushed KA-ssh-S1.0, KA-ssh-S1.1, ", audit[4].Detail);
     }
 
     [Theory]

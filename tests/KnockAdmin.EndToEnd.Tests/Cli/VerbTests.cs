@@ -35,6 +35,22 @@ public sealed class VerbTests
     }
 
     [Fact]
+    public async Task Status_warns_about_first_knock_lists_a_flood_churns_and_says_how_to_raise_the_limit()
+    {
+        await using var panel = await Panel.CreateAsync();
+        (await panel.RunAsync("apply", "--confirm-within", "0")).EnsureSuccess("apply");
+        var capacity = int.Parse(await File.ReadAllTextAsync("/sys/module/xt_recent/parameters/ip_list_tot"));
+
+        await Api.StatusListsApiTests.FloodFirstKnockAsync(panel.Pair, capacity);
+        var status = (await panel.RunAsync("status")).EnsureSuccess("status").StandardOutput;
+
+        Assert.Matches($@"Recent lists: \d+ of KnockAdmin's, 1[2-6] full; each keeps {capacity} addresses \(ip_list_tot, xt_recent ", status);
+        Assert.Matches(@"Warning: stage 1 of 'ssh' \(IPv4\): 1[2-6] of 16 lists \(KA-ssh-S1\.\d+ …\) full", status);
+        Assert.Contains($"Warning: Each list holds {capacity} addresses (ip_list_tot).", status);
+        Assert.Contains("Warning: The first knock is spread over 16 lists per profile and family", status);
+    }
+
+    [Fact]
     public async Task Export_writes_rules_files_that_iptables_restore_accepts()
     {
         await using var panel = await Panel.CreateAsync();

@@ -1,6 +1,7 @@
 using KnockAdmin.Core.Model;
 using KnockAdmin.Core.Rules;
 using KnockAdmin.Infrastructure.Firewall;
+using KnockAdmin.Infrastructure.Recent;
 using KnockAdmin.Kernel.Tests.Support;
 using Microsoft.Extensions.Options;
 
@@ -28,9 +29,11 @@ public class DetectorTests
         var commands = new FirewallCommands(Options.Create(new FirewallOptions { NetworkNamespace = "ka-does-not-exist" }));
         var detector = new FirewallDetector(commands);
 
+        using var location = new ProcNetLocation("ka-does-not-exist");
+
         var backend = await detector.DetectAsync();
         var refusal = await Assert.ThrowsAsync<FirewallException>(() =>
-            new RuleApplier(commands, detector).PrepareAsync(RuleGenerator.Generate(FirewallConfig.Tutorial)));
+            new RuleApplier(commands, detector, RecentListCarrier.For(location)).PrepareAsync(RuleGenerator.Generate(FirewallConfig.Tutorial)));
 
         Assert.False(backend.CanApply);
         Assert.Contains("'ka-does-not-exist' (Firewall:NetworkNamespace) does not exist", backend.RefusalReason);

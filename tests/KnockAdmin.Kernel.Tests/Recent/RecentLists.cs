@@ -2,17 +2,21 @@ using KnockAdmin.Kernel.Tests.Support;
 
 namespace KnockAdmin.Kernel.Tests.Recent;
 
-/// <summary>A server namespace whose firewall records knocks on 1111 in an owned list and on 1112 in a foreign one.</summary>
+/// <summary>
+/// A server namespace whose firewall records knocks on 1111 in an owned list of each family (as the generator
+/// names them) and on 1112 in a foreign one.
+/// </summary>
 internal static class RecentLists
 {
     public const string Owned = "KA-t-S1";
+    public const string Owned6 = "KA6-t-S1";
     public const string Foreign = "SSH1";
     public const int OwnedPort = 1111;
     public const int ForeignPort = 1112;
 
-    private static readonly string Rules = $"""
+    private static string Rules(string owned) => $"""
         *filter
-        -A INPUT -p tcp --dport {OwnedPort} -m recent --set --name {Owned}
+        -A INPUT -p tcp --dport {OwnedPort} -m recent --set --name {owned}
         -A INPUT -p tcp --dport {ForeignPort} -m recent --set --name {Foreign}
         COMMIT
 
@@ -23,8 +27,8 @@ internal static class RecentLists
         var pair = await NamespacePair.CreateAsync();
         try
         {
-            await pair.RestoreAsync(Rules);
-            await pair.RestoreAsync(Rules, ipv6: true);
+            await pair.RestoreAsync(Rules(Owned));
+            await pair.RestoreAsync(Rules(Owned6), ipv6: true);
             return pair;
         }
         catch

@@ -22,13 +22,11 @@ public class XtRecentReaderTests
 
         Assert.Equal(RecentAvailability.Available, snapshot.Availability);
         Assert.Null(snapshot.Message);
-        var list = Assert.Single(snapshot.Lists);
-        Assert.Equal(RecentLists.Owned, list.Name);
-        Assert.Empty(list.Problems);
-        Assert.Equal(
-            [IPAddress.Parse(NamespacePair.ClientV4), IPAddress.Parse(NamespacePair.ClientV6)],
-            list.Entries.Select(entry => entry.Entry.Address).OrderBy(address => address.AddressFamily));
-        foreach (var entry in list.Entries)
+        Assert.Equal([RecentLists.Owned, RecentLists.Owned6], snapshot.Lists.Select(list => list.Name));
+        Assert.All(snapshot.Lists, list => Assert.Empty(list.Problems));
+        Assert.Equal(IPAddress.Parse(NamespacePair.ClientV4), Assert.Single(snapshot.Lists[0].Entries).Entry.Address);
+        Assert.Equal(IPAddress.Parse(NamespacePair.ClientV6), Assert.Single(snapshot.Lists[1].Entries).Entry.Address);
+        foreach (var entry in snapshot.Lists.SelectMany(list => list.Entries))
         {
             // One jiffy of rounding either way.
             var tick = TimeSpan.FromSeconds(1.0 / snapshot.Clock!.Hz);
@@ -49,8 +47,8 @@ public class XtRecentReaderTests
         var owned = await reader.ReadAsync();
         var all = await reader.ReadAsync(includeForeign: true);
 
-        Assert.Equal([RecentLists.Owned], owned.Lists.Select(list => list.Name));
-        Assert.Equal([RecentLists.Owned, RecentLists.Foreign], all.Lists.Select(list => list.Name));
+        Assert.Equal([RecentLists.Owned, RecentLists.Owned6], owned.Lists.Select(list => list.Name));
+        Assert.Equal([RecentLists.Owned, RecentLists.Owned6, RecentLists.Foreign], all.Lists.Select(list => list.Name));
     }
 
     [Fact]
@@ -66,11 +64,34 @@ public class XtRecentReaderTests
         var snapshot = await reader.ReadAsync();
 
         Assert.Equal(capacity, snapshot.ListCapacity);
-        var list = Assert.Single(snapshot.Lists);
+        var list = snapshot.Lists.Single(list => list.Name == RecentLists.Owned);
         Assert.Equal(capacity, list.Capacity);
-        Assert.Equal(2, list.Count);
-        Assert.Equal(2.0 / capacity, list.Fill);
+        Assert.Equal(1, list.Count);
+        Assert.Equal(1.0 / capacity, list.Fill);
         Assert.False(list.IsFull);
+    }
+
+    [Fact]
+    public async Task A_full_list_is_reported_full_and_how_xt_recent_came_into_this_kernel_is_read()
+    {
+        await using var pair = await RecentLists.CreateAsync();
+        using var location = new ProcNetLocation(pair.Server);
+        var reader = new XtRecentReader(location, new KernelClockReader());
+        var capacity = int.Parse(await File.ReadAllTextAsync("/sys/module/xt_recent/parameters/ip_list_tot"));
+        var writer = new XtRecentWriter(location);
+        for (var i = 0; i < capacity + 5; i++)
+        {
+            await writer.WriteAsync(new RecentListWrite(RecentLists.Owned, IPAddress.Parse($"198.51.{i / 250}.{i % 250 + 1}"), Add: true));
+        }
+
+        var snapshot = await reader.ReadAsync();
+
+        var list = snapshot.Lists.Single(list => list.Name == RecentLists.Owned);
+        Assert.Equal(capacity, list.Count);
+        Assert.True(list.IsFull);
+        // Only a loadable module has an init state under /sys/module; built in, the directory has its parameters only.
+        var expected = File.Exists("/sys/module/xt_recent/initstate") ? XtRecentBuild.Module : XtRecentBuild.BuiltIn;
+        Assert.Equal(expected, snapshot.Build);
     }
 
     [Fact]
@@ -107,7 +128,7 @@ public class XtRecentReaderTests
         using var location = new ProcNetLocation(pair.Server);
         var reader = new XtRecentReader(location, new KernelClockReader());
         await pair.ClientConnectsAsync(RecentLists.OwnedPort);
-        Assert.Single((await reader.ReadAsync()).Lists);
+        Assert.Equal(2, (await reader.ReadAsync()).Lists.Count);
         var firstAnchor = location.AnchorProcessId!.Value;
 
         using (var anchor = System.Diagnostics.Process.GetProcessById(firstAnchor))
@@ -118,7 +139,7 @@ public class XtRecentReaderTests
 
         var snapshot = await reader.ReadAsync();
 
-        Assert.Equal(RecentLists.Owned, Assert.Single(snapshot.Lists).Name);
+        Assert.Equal([RecentLists.Owned, RecentLists.Owned6], snapshot.Lists.Select(list => list.Name));
         Assert.NotEqual(firstAnchor, location.AnchorProcessId);
     }
 

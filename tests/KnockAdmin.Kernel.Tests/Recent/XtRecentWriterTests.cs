@@ -8,21 +8,20 @@ namespace KnockAdmin.Kernel.Tests.Recent;
 public class XtRecentWriterTests
 {
     [Fact]
-    public async Task I_can_grant_an_address_and_the_reader_sees_it()
+    public async Task I_can_grant_an_address_and_it_goes_into_the_list_of_its_family()
     {
         await using var pair = await RecentLists.CreateAsync();
         using var location = new ProcNetLocation(pair.Server);
         var reader = new XtRecentReader(location, new KernelClockReader());
         var writer = new XtRecentWriter(location);
-        await pair.ClientConnectsAsync(RecentLists.OwnedPort); // creates nothing new: the list exists from the rule
 
-        await writer.GrantAsync(RecentLists.Owned, "192.0.2.7");
-        await writer.GrantAsync(RecentLists.Owned, "2001:DB8:0:0::5");
+        Assert.Equal(RecentLists.Owned, await writer.GrantAsync(RecentLists.Owned, "192.0.2.7"));
+        Assert.Equal(RecentLists.Owned6, await writer.GrantAsync(RecentLists.Owned, "2001:DB8:0:0::5"));
 
-        var addresses = (await reader.ReadAsync()).Lists.Single().Entries.Select(entry => entry.Entry.Address).ToList();
-        Assert.Contains(IPAddress.Parse("192.0.2.7"), addresses);
-        Assert.Contains(IPAddress.Parse("2001:db8::5"), addresses);
-        Assert.Contains("src=2001:0db8:0000:0000:0000:0000:0000:0005", await RecentLists.CatAsync(pair, RecentLists.Owned));
+        var lists = (await reader.ReadAsync()).Lists.ToDictionary(list => list.Name, list => list.Entries.Select(entry => entry.Entry.Address).ToList());
+        Assert.Equal([IPAddress.Parse("192.0.2.7")], lists[RecentLists.Owned]);
+        Assert.Equal([IPAddress.Parse("2001:db8::5")], lists[RecentLists.Owned6]);
+        Assert.Contains("src=2001:0db8:0000:0000:0000:0000:0000:0005", await RecentLists.CatAsync(pair, RecentLists.Owned6));
     }
 
     [Fact]
@@ -34,11 +33,13 @@ public class XtRecentWriterTests
         var writer = new XtRecentWriter(location);
         await pair.ClientConnectsAsync(RecentLists.OwnedPort, NamespacePair.ServerV4);
         await pair.ClientConnectsAsync(RecentLists.OwnedPort, NamespacePair.ServerV6);
+        await writer.GrantAsync(RecentLists.Owned, "10.77.0.99");
 
-        await writer.RemoveAsync(RecentLists.Owned, NamespacePair.ClientV4);
+        Assert.Equal(RecentLists.Owned, await writer.RemoveAsync(RecentLists.Owned6, NamespacePair.ClientV4));
 
-        var entry = Assert.Single((await reader.ReadAsync()).Lists.Single().Entries);
-        Assert.Equal(IPAddress.Parse(NamespacePair.ClientV6), entry.Entry.Address);
+        var lists = (await reader.ReadAsync()).Lists.ToDictionary(list => list.Name, list => list.Entries.Select(entry => entry.Entry.Address).ToList());
+        Assert.Equal([IPAddress.Parse("10.77.0.99")], lists[RecentLists.Owned]);
+        Assert.Equal([IPAddress.Parse(NamespacePair.ClientV6)], lists[RecentLists.Owned6]);
     }
 
     [Fact]
@@ -50,11 +51,11 @@ public class XtRecentWriterTests
         var writer = new XtRecentWriter(location);
         await pair.ClientConnectsAsync(RecentLists.OwnedPort, NamespacePair.ServerV4);
         await pair.ClientConnectsAsync(RecentLists.OwnedPort, NamespacePair.ServerV6);
-        Assert.Equal(2, (await reader.ReadAsync()).Lists.Single().Count);
+        Assert.Equal(2, (await reader.ReadAsync()).Lists.Sum(list => list.Count));
 
-        await writer.FlushAsync(RecentLists.Owned);
+        Assert.Equal([RecentLists.Owned6], await writer.FlushAsync(RecentLists.Owned6));
 
-        Assert.Equal(0, (await reader.ReadAsync()).Lists.Single().Count);
+        Assert.Equal([1, 0], (await reader.ReadAsync()).Lists.Select(list => list.Count));
     }
 
     [Theory]
@@ -114,10 +115,12 @@ public class XtRecentWriterTests
         using var location = new ProcNetLocation(pair.Server);
         var writer = new XtRecentWriter(location);
 
-        var exception = await Assert.ThrowsAsync<RecentListActionException>(() => writer.GrantAsync("KA-t-OPEN", NamespacePair.ClientV4));
+        var grant = await Assert.ThrowsAsync<RecentListActionException>(() => writer.GrantAsync("KA-t-OPEN", NamespacePair.ClientV4));
+        var flush = await Assert.ThrowsAsync<RecentListActionException>(() => writer.FlushAsync("KA-t-OPEN"));
 
-        Assert.Equal(RecentListActionFailure.ListMissing, exception.Failure);
-        Assert.Contains("KA-t-OPEN", exception.Message);
+        Assert.All([grant, flush], exception => Assert.Equal(RecentListActionFailure.ListMissing, exception.Failure));
+        Assert.Contains("the open window of 't'", grant.Message);
+        Assert.Contains("KA-t-OPEN", flush.Message);
         Assert.False((await pair.InServerAsync("test", "-e", "/proc/net/xt_recent/KA-t-OPEN")).Succeeded);
     }
 
@@ -134,7 +137,7 @@ public class XtRecentWriterTests
         await writer.GrantAsync(RecentLists.Owned, "198.51.100.1");
         var snapshot = await reader.ReadAsync();
 
-        var granted = snapshot.Lists.Single().Entries.Single(entry => entry.Entry.Address.Equals(IPAddress.Parse("198.51.100.1")));
+        var granted = snapshot.Lists.Single(list => list.Name == RecentLists.Owned).Entries.Single(entry => entry.Entry.Address.Equals(IPAddress.Parse("198.51.100.1")));
         var tick = TimeSpan.FromSeconds(1.0 / snapshot.Clock!.Hz);
         Assert.InRange(granted.LastSeen!.Value, before - tick, snapshot.Clock.ReadAt + tick);
     }

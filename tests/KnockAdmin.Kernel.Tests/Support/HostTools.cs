@@ -17,6 +17,7 @@ public static class HostTools
         ["nmap"] = "nmap",
         ["nc"] = "netcat-openbsd",
         ["sshd"] = "openssh-server",
+        ["hping3"] = "hping3",
     };
 
     public static void Require(params string[] tools)

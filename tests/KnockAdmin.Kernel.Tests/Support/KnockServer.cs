@@ -1,6 +1,7 @@
 using KnockAdmin.Core.Model;
 using KnockAdmin.Core.Rules;
 using KnockAdmin.Infrastructure.Firewall;
+using KnockAdmin.Infrastructure.Recent;
 using Microsoft.Extensions.Options;
 
 namespace KnockAdmin.Kernel.Tests.Support;
@@ -20,7 +21,8 @@ public sealed class KnockServer : IAsyncDisposable
         var options = Options.Create(new FirewallOptions { NetworkNamespace = pair.Server });
         Commands = new FirewallCommands(options);
         Detector = new FirewallDetector(Commands);
-        Applier = new RuleApplier(Commands, Detector);
+        Location = new ProcNetLocation(pair.Server);
+        Applier = new RuleApplier(Commands, Detector, RecentListCarrier.For(Location));
     }
 
     public NamespacePair Pair { get; }
@@ -31,8 +33,11 @@ public sealed class KnockServer : IAsyncDisposable
 
     public RuleApplier Applier { get; }
 
-    /// <summary>A fresh server with <paramref name="config"/> applied and listeners on the given TCP ports.</summary>
-    public static async Task<KnockServer> StartAsync(FirewallConfig config, params int[] listenOn)
+    /// <summary>Where the server's recent lists are, for the product's own reader and writer.</summary>
+    public ProcNetLocation Location { get; }
+
+    /// <summary>A fresh server with <paramref name="config"/> applied (nothing when null) and listeners on the given TCP ports.</summary>
+    public static async Task<KnockServer> StartAsync(FirewallConfig? config, params int[] listenOn)
     {
         var server = new KnockServer(await NamespacePair.CreateAsync());
         try
@@ -42,7 +47,11 @@ public sealed class KnockServer : IAsyncDisposable
                 await server.Pair.ListenAsync(port);
             }
 
-            await server.ApplyAsync(config);
+            if (config is not null)
+            {
+                await server.ApplyAsync(config);
+            }
+
             return server;
         }
         catch
@@ -72,6 +81,7 @@ public sealed class KnockServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        Location.Dispose();
         await Pair.DisposeAsync();
         Directory.Delete(lockDirectory, recursive: true);
     }

@@ -15,6 +15,7 @@ public sealed class NamespacePair : IAsyncDisposable
     public const string ClientV6 = "fd77::2";
 
     private readonly List<BackgroundProcess> processes = [];
+    private bool routesFd77Slash32;
 
     private NamespacePair(string id)
     {
@@ -84,6 +85,44 @@ public sealed class NamespacePair : IAsyncDisposable
     public async Task<bool> ClientConnectsAsync(int port, string address = ServerV4)
     {
         var result = await InClientAsync("nc", "-z", "-w", "1", address, port.ToString());
+        return result.Succeeded;
+    }
+
+    /// <summary>
+    /// One more client address that is never picked as the default source (an IPv6 one is deprecated), so only
+    /// <see cref="SendFromAsync"/> and <see cref="ConnectsFromAsync"/> use it; the server answers it on the link,
+    /// anywhere in 10.77.0.0/24 or fd77::/32.
+    /// </summary>
+    public async Task AddClientAddressAsync(string address)
+    {
+        string[] add = address.Contains(':')
+            ? ["-n", Client, "-6", "addr", "add", $"{address}/128", "dev", ClientInterface, "nodad", "preferred_lft", "0"]
+            : ["-n", Client, "addr", "add", $"{address}/24", "dev", ClientInterface];
+        (await Run.CommandAsync("ip", add)).EnsureSuccess($"adding {address} to the client");
+        if (address.Contains(':') && !routesFd77Slash32)
+        {
+            (await Run.CommandAsync("ip", ["-n", Server, "-6", "route", "add", "fd77::/32", "dev", ServerInterface])).EnsureSuccess("routing fd77::/32 on the server");
+            routesFd77Slash32 = true;
+        }
+    }
+
+    /// <summary>
+    /// One TCP SYN from <paramref name="source"/> to each port in turn, a knock from an address other than the client's
+    /// own: nc is cut off after 0.3 s, before the kernel would retransmit (a retransmit is a repeated knock).
+    /// </summary>
+    public async Task SendFromAsync(string source, params int[] ports)
+    {
+        var server = source.Contains(':') ? ServerV6 : ServerV4;
+        foreach (var port in ports)
+        {
+            await InClientAsync("timeout", "0.3", "nc", "-z", "-s", source, server, port.ToString());
+        }
+    }
+
+    /// <summary>One TCP connection attempt from <paramref name="source"/>, one second at most.</summary>
+    public async Task<bool> ConnectsFromAsync(string source, int port)
+    {
+        var result = await InClientAsync("nc", "-z", "-w", "1", "-s", source, source.Contains(':') ? ServerV6 : ServerV4, port.ToString());
         return result.Succeeded;
     }
 

@@ -54,12 +54,12 @@ public sealed class LivePageTests : PanelTestContext
     }
 
     [Fact]
-    public async Task The_funnel_has_a_column_per_stage_and_one_for_the_open_window()
+    public async Task The_funnel_shows_the_open_window_first_then_the_stages_from_the_last_knock_down()
     {
         var page = await RenderLiveAsync();
 
         var lists = page.FindAll(".stage").Select(stage => stage.GetAttribute("data-list")).ToList();
-        Assert.Equal(["KA-ssh-S1", "KA-ssh-S2", "KA-ssh-OPEN"], lists);
+        Assert.Equal(["KA-ssh-OPEN", "KA-ssh-S2", "KA-ssh-S1"], lists);
         Assert.Single(page.FindAll(".stage.open-window"));
     }
 
@@ -68,7 +68,7 @@ public sealed class LivePageTests : PanelTestContext
     {
         var page = await RenderLiveAsync();
 
-        RecentSource.Current = Reading(("KA-ssh-S1", "10.77.0.2", 3));
+        RecentSource.Current = Reading(("KA-ssh-S1.2", "10.77.0.2", 3));
         await Monitor.RefreshNowAsync();
         page.WaitForAssertion(() =>
         {
@@ -84,6 +84,67 @@ public sealed class LivePageTests : PanelTestContext
             Assert.Empty(page.FindAll("[data-list='KA-ssh-S1'] tr[data-address]"));
             Assert.Contains("expires in 29 s", page.Find("[data-list='KA-ssh-OPEN'] tr[data-address='10.77.0.2']").TextContent);
         });
+    }
+
+    [Fact]
+    public async Task The_IPv4_and_IPv6_lists_and_every_first_knock_list_of_a_stage_show_in_one_column()
+    {
+        var page = await RenderLiveAsync();
+
+        RecentSource.Current = Reading(("KA-ssh-OPEN", "10.77.0.2", 1), ("KA6-ssh-OPEN", "fd77::2", 2), ("KA-ssh-S1.3", "10.77.0.3", 1), ("KA6-ssh-S1.9", "fd77::9", 1));
+        await Monitor.RefreshNowAsync();
+
+        page.WaitForAssertion(() =>
+        {
+            Assert.Equal(["10.77.0.2", "fd77::2"], page.FindAll("[data-list='KA-ssh-OPEN'] tr[data-address]").Select(row => row.GetAttribute("data-address")));
+            Assert.Equal(["10.77.0.3", "fd77::9"], page.FindAll("[data-list='KA-ssh-S1'] tr[data-address]").Select(row => row.GetAttribute("data-address")).Order());
+            Assert.Contains("2 lists · 2 of 200", page.Find("[data-list='KA-ssh-OPEN'] .stage-count").TextContent);
+            Assert.Empty(page.FindAll(".other-lists"));
+        });
+    }
+
+    [Fact]
+    public async Task A_flooded_first_stage_shows_a_count_and_a_filter_while_real_progress_stays_in_view()
+    {
+        var flood = Enumerable.Range(0, 1600).Select(i => ($"KA-ssh-S1.{i % 16}", $"198.{i / 256 % 256}.{i % 256}.{i % 16 + 16 * (i / 4096)}", 0)).ToList();
+        RecentSource.Current = Reading([.. flood, ("KA-ssh-S2", "10.77.0.2", 1), ("KA-ssh-OPEN", "10.77.0.3", 1)]);
+        await CreateProfileAsync(Ssh);
+        RenderProviders();
+        var page = Render<Live>();
+        await Monitor.RefreshNowAsync();
+
+        page.WaitForAssertion(() =>
+        {
+            var firstStage = page.Find("[data-list='KA-ssh-S1']");
+            Assert.Contains("1600 addresses; 16 of 16 lists are full", firstStage.QuerySelector(".crowded")!.TextContent);
+            Assert.Empty(firstStage.QuerySelectorAll("tr[data-address]"));
+            Assert.Contains("1600 more not shown", firstStage.QuerySelector(".hidden-rows")!.TextContent);
+            Assert.Single(page.FindAll("[data-list='KA-ssh-S2'] tr[data-address='10.77.0.2']"));
+            Assert.Single(page.FindAll("[data-list='KA-ssh-OPEN'] tr[data-address='10.77.0.3']"));
+            Assert.Contains("stage 1 of 'ssh' (IPv4): 16 of 16 lists", page.Find(".list-warnings").TextContent);
+            Assert.Contains("ip_list_tot", page.Find(".raise-limit").TextContent);
+        });
+
+        await page.Find("[data-list='KA-ssh-S1'] .address-filter input").InputAsync(new Microsoft.AspNetCore.Components.ChangeEventArgs { Value = "198.0.7." });
+
+        page.WaitForAssertion(() => Assert.Equal(["198.0.7.7"], page.FindAll("[data-list='KA-ssh-S1'] tr[data-address]").Select(row => row.GetAttribute("data-address"))));
+    }
+
+    [Fact]
+    public async Task Flushing_a_stage_empties_the_lists_of_both_families()
+    {
+        RecentSource.Current = Reading(("KA-ssh-S1.3", "10.77.0.3", 1), ("KA6-ssh-S1.9", "fd77::9", 1));
+        var dialogs = Render<MudBlazor.MudDialogProvider>();
+        await CreateProfileAsync(Ssh);
+        var page = Render<Live>();
+        await Monitor.RefreshNowAsync();
+        page.WaitForAssertion(() => page.Find("[data-list='KA-ssh-S1'] .flush-button"));
+
+        var clicking = page.Find("[data-list='KA-ssh-S1'] .flush-button").ClickAsync(new());
+        await dialogs.WaitForElement(".mud-dialog-actions button:last-child").ClickAsync(new());
+        await clicking;
+
+        page.WaitForAssertion(() => Assert.Equal(["/ KA-ssh-S1", "/ KA6-ssh-S1"], RecentActions.Done));
     }
 
     [Fact]

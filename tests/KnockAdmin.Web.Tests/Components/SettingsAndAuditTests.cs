@@ -25,6 +25,23 @@ public sealed class SettingsAndAuditTests : PanelTestContext
     }
 
     [Fact]
+    public async Task The_first_knock_split_says_what_it_costs_and_a_new_count_is_stored()
+    {
+        await CreateProfileAsync(Core.Model.FirewallConfig.Tutorial.Profiles[0]);
+        RenderProviders();
+        var page = Render<Settings>();
+        page.WaitForAssertion(() => Assert.Contains("spread over 16 lists per profile and family, which costs 128 of the", page.Find(".first-knock-shards").TextContent));
+
+        var select = page.FindComponent<MudBlazor.MudSelect<int>>();
+        await page.InvokeAsync(() => select.Instance.ValueChanged.InvokeAsync(4));
+        page.WaitForAssertion(() => Assert.Contains("spread over 4 lists per profile and family, which costs 24 of the", page.Find(".first-knock-shards").TextContent));
+        await page.Find(".save-button").ClickAsync(new());
+
+        var stored = await WithAsync<ConfigurationStore, StoredSettings>(store => store.GetSettingsAsync());
+        Assert.Equal(4, stored.Settings.Options.FirstKnockShards);
+    }
+
+    [Fact]
     public async Task Saved_settings_are_stored_with_every_generator_option()
     {
         RenderProviders();

@@ -21,11 +21,23 @@ public sealed class FakeRecentActions : IRecentListWriter
 
     public RecentListActionException? Refusal { get; set; }
 
-    public Task GrantAsync(string list, string address, CancellationToken cancellationToken) => Record($"+{address} {list}");
+    public async Task<string> GrantAsync(string list, string address, CancellationToken cancellationToken)
+    {
+        await Record($"+{address} {list}");
+        return list;
+    }
 
-    public Task RemoveAsync(string list, string address, CancellationToken cancellationToken) => Record($"-{address} {list}");
+    public async Task<string> RemoveAsync(string list, string address, CancellationToken cancellationToken)
+    {
+        await Record($"-{address} {list}");
+        return list;
+    }
 
-    public Task FlushAsync(string list, CancellationToken cancellationToken) => Record($"/ {list}");
+    public async Task<IReadOnlyList<string>> FlushAsync(string list, CancellationToken cancellationToken)
+    {
+        await Record($"/ {list}");
+        return [list];
+    }
 
     private Task Record(string what)
     {
