@@ -15,8 +15,8 @@ public sealed class NamespacePair : IAsyncDisposable
 
     private NamespacePair(string id)
     {
-        Server = $"ka-bsrv-{id}";
-        Client = $"ka-bcli-{id}";
+        Server = $"kab-srv-{id}";
+        Client = $"kab-cli-{id}";
         ServerInterface = $"ka-bs-{id}";
         ClientInterface = $"ka-bc-{id}";
     }

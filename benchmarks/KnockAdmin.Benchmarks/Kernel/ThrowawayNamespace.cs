@@ -11,7 +11,7 @@ public sealed class ThrowawayNamespace : IAsyncDisposable
 
     public static async Task<ThrowawayNamespace> CreateAsync(string role)
     {
-        var ns = new ThrowawayNamespace($"ka-{role}-{RandomNumberGenerator.GetHexString(6, lowercase: true)}");
+        var ns = new ThrowawayNamespace($"kab-{role}-{RandomNumberGenerator.GetHexString(6, lowercase: true)}");
         await Processes.RunCheckedAsync("ip", ["netns", "add", ns.Name]);
         try
         {

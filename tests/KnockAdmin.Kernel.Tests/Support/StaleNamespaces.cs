@@ -5,6 +5,9 @@ internal static class StaleNamespaces
 {
     private static readonly Lazy<Task> Sweep = new(SweepAsync);
 
+    /// <summary>The test pairs' own prefixes (see NamespacePair): the benchmarks' namespaces are never theirs to remove.</summary>
+    private static readonly string[] TestPrefixes = ["ka-srv-", "ka-cli-"];
+
     /// <summary>No test keeps a namespace this long; younger ones may belong to another run going on right now.</summary>
     private static readonly TimeSpan StaleAfter = TimeSpan.FromMinutes(15);
 
@@ -16,7 +19,7 @@ internal static class StaleNamespaces
         foreach (var line in listing.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries))
         {
             var name = line.Split(' ')[0];
-            if (name.StartsWith("ka-", StringComparison.Ordinal) && IsStale(name))
+            if (TestPrefixes.Any(prefix => name.StartsWith(prefix, StringComparison.Ordinal)) && IsStale(name))
             {
                 await Run.CommandAsync("ip", ["netns", "delete", name]);
             }
