@@ -27,6 +27,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<IConfigValidator, CoreConfigValidator>();
         services.AddScoped<AuditLog>();
         services.AddScoped<ConfigurationStore>();
+        services.AddScoped<ConfigBackup>();
         services.AddScoped<ApiTokenService>();
         services.AddScoped<UserService>();
         services.TryAddSingleton<OutboxSignal>();

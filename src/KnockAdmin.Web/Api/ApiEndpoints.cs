@@ -8,6 +8,7 @@ public static class ApiEndpoints
         var api = endpoints.MapGroup("/api").RequireAuthorization(ApiAuthorization.ReadPolicy);
         api.MapProfileEndpoints();
         api.MapSettingsEndpoints();
+        api.MapConfigEndpoints();
         api.MapRevisionEndpoints();
         api.MapRecentEndpoints();
         api.MapStatusEndpoints();

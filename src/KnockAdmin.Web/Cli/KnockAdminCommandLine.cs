@@ -52,6 +52,7 @@ public static class KnockAdminCommandLine
         RollbackCommand.Create(context),
         StatusCommand.Create(context),
         ExportCommand.Create(context),
+        ConfigCommand.Create(context),
         TokenCommand.Create(context),
         UserCommand.Create(context),
         RecoverCommand.Create(context),

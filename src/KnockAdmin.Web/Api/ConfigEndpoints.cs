@@ -1,0 +1,85 @@
+using KnockAdmin.Core.Backup;
+using KnockAdmin.Infrastructure.Configuration;
+
+namespace KnockAdmin.Web.Api;
+
+/// <summary><c>/api/config</c>: the whole configuration as a versioned backup document, read and replaced at once.</summary>
+public static class ConfigEndpoints
+{
+    public static void MapConfigEndpoints(this RouteGroupBuilder api)
+    {
+        var config = api.MapGroup("/config").WithTags("Configuration");
+
+        config.MapGet("/", async (HttpContext context, ConfigBackup backup, bool? includeSecrets) =>
+            {
+                var export = await backup.ExportAsync(includeSecrets ?? false, context.RequestAborted);
+                context.Response.Headers.ETag = $"\"{export.ConfigVersion}\"";
+                return Results.Text(export.Json, "application/json");
+            })
+            .WithName("ExportConfiguration")
+            .Produces<ConfigDocument>(contentType: "application/json");
+
+        config.MapPut("/", async (HttpContext context, ConfigBackup backup, string? expectedConfigVersion) =>
+            {
+                if (string.IsNullOrWhiteSpace(expectedConfigVersion))
+                {
+                    return StoreResults.Invalid([new ConfigIssue("expectedConfigVersion",
+                        "The version of the stored configuration this import replaces is required (the configVersion of GET /api/config), "
+                        + "so that a change saved in between is not overwritten unseen.")]);
+                }
+
+                var (json, error) = await ReadTextAsync(context.Request, context.RequestAborted);
+                if (error is not null)
+                {
+                    return error;
+                }
+
+                return await StoreResults.ExecuteAsync(async () =>
+                {
+                    var imported = await backup.ImportAsync(json!, expectedConfigVersion, ApiActor.From(context), context.RequestAborted);
+                    return Results.Ok(new ConfigImportResponse(imported.ConfigVersion, imported.SchemaVersion, imported.Profiles, IssueDto.From(imported.Warnings)));
+                });
+            })
+            .WithName("ImportConfiguration")
+            .RequireAuthorization(ApiAuthorization.WritePolicy)
+            .Accepts<ConfigDocument>("application/json")
+            .Produces<ConfigImportResponse>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict);
+    }
+
+    /// <summary>The body as text, refused in words when larger than a backup document can be.</summary>
+    private static async Task<(string? Text, IResult? Error)> ReadTextAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var tooLarge = StoreResults.Invalid([new ConfigIssue("document", $"The document is larger than {ConfigDocumentReader.MaxBytes / 1024} KB; a KnockAdmin configuration is far smaller.")]);
+        if (request.ContentLength > ConfigDocumentReader.MaxBytes)
+        {
+            return (null, tooLarge);
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16384];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > ConfigDocumentReader.MaxBytes)
+            {
+                return (null, tooLarge);
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        try
+        {
+            return (new System.Text.UTF8Encoding(false, throwOnInvalidBytes: true).GetString(buffer.GetBuffer(), 0, (int)buffer.Length), null);
+        }
+        catch (System.Text.DecoderFallbackException)
+        {
+            return (null, StoreResults.Invalid([new ConfigIssue("document", "The document is not UTF-8 text.")]));
+        }
+    }
+}
+
+/// <summary>The answer to an import: the new stored-configuration version (what an apply may expect), and warnings.</summary>
+public sealed record ConfigImportResponse(string ConfigVersion, int SchemaVersion, int Profiles, IReadOnlyList<IssueDto> Warnings);
