@@ -32,7 +32,11 @@ public static class FloodCell
         await Processes.RunCheckedAsync("ip", ["netns", "exec", pair.Server, "sysctl", "-qw", "net.ipv4.conf.all.rp_filter=0", "net.ipv4.conf.default.rp_filter=0"]);
         var commands = new FirewallCommands(Options.Create(new FirewallOptions { NetworkNamespace = pair.Server }));
         using var location = new ProcNetLocation(pair.Server);
-        await new RuleApplier(commands, new FirewallDetector(commands), RecentListCarrier.For(location)).ApplyAsync(RuleGenerator.Generate(config));
+        await using (var lease = await new ApplyLock().AcquireAsync(Directory.CreateTempSubdirectory("knockadmin-bench-lock-").FullName))
+        {
+            await new RuleApplier(commands, new FirewallDetector(commands), RecentListCarrier.For(location)).ApplyAsync(RuleGenerator.Generate(config), lease);
+        }
+
         await CountClientPacketsAsync(pair);
         var writer = new XtRecentWriter(location);
         var capacity = XtRecentReader.ReadListCapacity() ?? 100;

@@ -78,7 +78,7 @@ public class UpgradeTests
         await server.KnockAsync("1111", "2222", "3333");
         await server.KnockV6Async("1111", "2222", "3333");
 
-        await server.Applier.RestoreAsync(before);
+        await server.RestoreAsync(before);
 
         Assert.Equal(["KA-ssh-OPEN", "KA-ssh-S1", "KA-ssh-S2"], await ListFiles.NamesAsync(server.Pair));
         Assert.True(await server.ConnectsAsync(22));

@@ -70,6 +70,13 @@ public sealed class KnockServer : IAsyncDisposable
         return await Applier.ApplyAsync(rules, lease);
     }
 
+    /// <summary>Puts <paramref name="snapshot"/> back as the app does: holding the apply lock.</summary>
+    public async Task RestoreAsync(FirewallSnapshot snapshot)
+    {
+        await using var lease = await applyLock.AcquireAsync(lockDirectory);
+        await Applier.RestoreAsync(snapshot, lease);
+    }
+
     /// <summary>knockd's client: one packet per port, no delay. Ports may carry ":udp".</summary>
     public async Task KnockAsync(params string[] ports) =>
         (await Pair.InClientAsync(["knock", "-d", "0", NamespacePair.ServerV4, .. ports])).EnsureSuccess("knock");
