@@ -1,3 +1,4 @@
+using KnockAdmin.Core.Failures;
 using KnockAdmin.Core.Model;
 using KnockAdmin.Infrastructure.Auditing;
 using KnockAdmin.Infrastructure.Configuration;
@@ -147,7 +148,7 @@ public class RevisionServiceTests
         await using var host = await RevisionHost.StartAsync(Tutorial);
         var before = await host.LiveAsync();
 
-        var refused = await Assert.ThrowsAsync<ConfigInvalidException>(() => host.ApplyAsync(confirmWithinSeconds: -5));
+        var refused = await Assert.ThrowsAsync<InvalidInputException>(() => host.ApplyAsync(confirmWithinSeconds: -5));
 
         Assert.Equal("confirmWithinSeconds", Assert.Single(refused.Issues).Field);
         Assert.Equal(before, await host.LiveAsync());
