@@ -26,7 +26,8 @@ internal sealed class FailureProblemHandler : IExceptionHandler
         : TypedResults.Problem(
             statusCode: StatusOf(failure.Kind),
             title: failure.Title,
-            detail: failure.Message,
+            // A failed firewall step is named in the detail too, for clients that show the detail only.
+            detail: failure.Facts.TryGetValue("step", out var step) ? $"{failure.Message} (step: {step})" : failure.Message,
             extensions: failure.Facts.Count == 0 ? null : failure.Facts);
 
     /// <summary>A 400 whose <c>errors</c> are keyed by field path, every message for a field kept.</summary>
