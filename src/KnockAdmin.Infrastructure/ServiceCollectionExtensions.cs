@@ -2,6 +2,7 @@ using KnockAdmin.Infrastructure.Auditing;
 using KnockAdmin.Infrastructure.Configuration;
 using KnockAdmin.Infrastructure.Data;
 using KnockAdmin.Infrastructure.Notifications;
+using KnockAdmin.Infrastructure.Revisions;
 using KnockAdmin.Infrastructure.Security;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,6 +27,8 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IConfigValidator, CoreConfigValidator>();
         services.AddScoped<AuditLog>();
+        services.AddScoped<AuditQueries>();
+        services.AddScoped<RevisionQueries>();
         services.AddScoped<ConfigurationStore>();
         services.AddScoped<ConfigBackup>();
         services.AddScoped<ApiTokenService>();

@@ -36,6 +36,19 @@ public sealed class LayeringTests
         AssertKept(result);
     }
 
+    [Fact]
+    public void Pages_api_endpoints_and_command_line_verbs_read_and_change_data_through_services_only()
+    {
+        var result = Types.InAssembly(Assemblies.Web)
+            .That().ResideInNamespace("KnockAdmin.Web.Components")
+            .Or().ResideInNamespace("KnockAdmin.Web.Api")
+            .Or().ResideInNamespace("KnockAdmin.Web.Cli")
+            .ShouldNot().HaveDependencyOnAny("KnockAdmin.Infrastructure.Data.KnockAdminDbContext", "Microsoft.EntityFrameworkCore")
+            .GetResult();
+
+        AssertKept(result);
+    }
+
     private static void AssertKept(TestResult result) =>
         Assert.True(result.IsSuccessful, "Broken by: " + string.Join(", ", result.FailingTypeNames ?? []));
 }

@@ -1,3 +1,4 @@
+using KnockAdmin.Core.Failures;
 using KnockAdmin.Core.Model;
 using KnockAdmin.Core.Rules;
 using KnockAdmin.Core.Validation;
@@ -89,7 +90,7 @@ public sealed class ConfigBackupTests
         var before = await backup.CurrentVersionAsync();
         var auditsBefore = await db.AuditEntries.CountAsync();
 
-        var refused = await Assert.ThrowsAsync<ConfigInvalidException>(() => backup.ImportAsync(json, before, Admin));
+        var refused = await Assert.ThrowsAsync<InvalidInputException>(() => backup.ImportAsync(json, before, Admin));
 
         Assert.Contains(refused.Issues, issue => issue.Field == "profiles[0].steps[1].port");
         Assert.Contains(refused.Issues, issue => issue.Field == "profiles[0].stepTimeoutSeconds");
@@ -107,7 +108,7 @@ public sealed class ConfigBackupTests
         var (backup, store, db) = NewBackup(database);
         await using var _ = db;
 
-        var refused = await Assert.ThrowsAsync<ConfigInvalidException>(() => backup.ImportAsync(json, null, Admin));
+        var refused = await Assert.ThrowsAsync<InvalidInputException>(() => backup.ImportAsync(json, null, Admin));
 
         Assert.Contains(refused.Issues, issue => issue.Field.StartsWith("profiles[1]", StringComparison.Ordinal) && issue.Message.Contains("ssh", StringComparison.Ordinal));
         Assert.Empty(await db.Profiles.ToListAsync());

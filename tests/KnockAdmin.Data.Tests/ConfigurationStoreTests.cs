@@ -1,3 +1,4 @@
+using KnockAdmin.Core.Failures;
 using KnockAdmin.Core.Model;
 using KnockAdmin.Infrastructure.Auditing;
 using KnockAdmin.Infrastructure.Configuration;
@@ -143,13 +144,10 @@ public sealed class ConfigurationStoreTests
                 Steps = [new PortSpec(70000, "tcp"), new PortSpec(2222, "icmp"), PortSpec.Tcp(3333)],
             };
 
-            var error = await Assert.ThrowsAsync<ConfigInvalidException>(() => store.CreateProfileAsync(invalid, Alice));
+            var error = await Assert.ThrowsAsync<InvalidInputException>(() => store.CreateProfileAsync(invalid, Alice));
 
             Assert.Equal("profiles[0]", error.SubjectPath);
-            var fields = error.Issues.Select(i => i.Field).ToHashSet();
-            Assert.Superset(new HashSet<string> { "profiles[0].name", "profiles[0].steps[0].port", "profiles[0].steps[1].protocol" }, fields);
-            Assert.Superset(new HashSet<string> { "name", "steps[0].port", "steps[1].protocol" },
-                error.IssuesRelativeToSubject().Select(i => i.Field).ToHashSet());
+            Assert.Superset(new HashSet<string> { "name", "steps[0].port", "steps[1].protocol" }, error.Issues.Select(i => i.Field).ToHashSet());
             Assert.Empty(await db.Profiles.AsNoTracking().ToListAsync());
             Assert.Empty(await db.AuditEntries.AsNoTracking().ToListAsync());
         }
@@ -166,9 +164,10 @@ public sealed class ConfigurationStoreTests
             var second = await store.CreateProfileAsync(Profiles.Ssh("second", 5555), Alice);
 
             // Invalid only together with the other profile: the whole resulting configuration is checked.
-            var error = await Assert.ThrowsAsync<ConfigInvalidException>(() =>
+            var error = await Assert.ThrowsAsync<InvalidInputException>(() =>
                 store.UpdateProfileAsync(second.Id, second.Version, Profiles.Ssh("FIRST", 5555), Alice));
-            Assert.Contains(error.Issues, issue => issue.Field == "profiles[1].name");
+            Assert.Equal("profiles[1]", error.SubjectPath);
+            Assert.Contains(error.Issues, issue => issue.Field == "name");
 
             var (reader, readerDb) = database.NewStore();
             await using (readerDb)
@@ -187,11 +186,11 @@ public sealed class ConfigurationStoreTests
         await using (db)
         {
             await store.CreateProfileAsync(Profiles.Ssh(), Alice);
-            var error = await Assert.ThrowsAsync<ConfigInvalidException>(() =>
+            var error = await Assert.ThrowsAsync<InvalidInputException>(() =>
                 store.UpdateSettingsAsync(0, new HostSettings { PublicPorts = [PortSpec.Tcp(1111)], TrustedSources = ["not-a-network"] }, Alice));
 
-            Assert.Contains(error.Issues, issue => issue.Field == "settings.trustedSources[0]");
-            Assert.Contains(error.IssuesRelativeToSubject(), issue => issue.Field == "trustedSources[0]");
+            Assert.Equal("settings", error.SubjectPath);
+            Assert.Contains(error.Issues, issue => issue.Field == "trustedSources[0]");
             Assert.Equal(0, (await store.GetSettingsAsync()).Version);
         }
     }

@@ -32,7 +32,7 @@ public sealed class WriteLockTests
 
     private sealed class ProbingValidator(Action probe) : IConfigValidator
     {
-        public IReadOnlyList<ConfigIssue> Validate(FirewallConfig config)
+        public Core.Validation.ValidationResult Validate(FirewallConfig config)
         {
             probe();
             return new CoreConfigValidator().Validate(config);

@@ -1,4 +1,6 @@
 using KnockAdmin.Core.Backup;
+using KnockAdmin.Core.Failures;
+using KnockAdmin.Core.Validation;
 using KnockAdmin.Core.Model;
 using KnockAdmin.Infrastructure.Auditing;
 using KnockAdmin.Infrastructure.Data;
@@ -10,7 +12,7 @@ namespace KnockAdmin.Infrastructure.Configuration;
 public sealed record ConfigExport(string Json, string ConfigVersion);
 
 /// <summary>What an import stored: the new stored-configuration version, the schema it was read from, and the warnings.</summary>
-public sealed record ConfigImported(string ConfigVersion, int SchemaVersion, int Profiles, IReadOnlyList<ConfigIssue> Warnings);
+public sealed record ConfigImported(string ConfigVersion, int SchemaVersion, int Profiles, IReadOnlyList<ValidationIssue> Warnings);
 
 /// <summary>
 /// Backup and restore of the whole configuration as a versioned JSON document: the one path for the panel, the API
@@ -31,21 +33,22 @@ public sealed class ConfigBackup(KnockAdminDbContext db, ConfigurationStore stor
         ConfigurationVersion.Of(await store.LoadAsync(cancellationToken));
 
     /// <param name="expectedConfigVersion">The stored-configuration version the import is based on; null replaces whatever is stored.</param>
-    /// <exception cref="ConfigInvalidException">The document cannot be read, or the configuration in it is invalid (every problem listed).</exception>
+    /// <exception cref="InvalidInputException">The document cannot be read, or the configuration in it is invalid (every problem listed).</exception>
     /// <exception cref="EditConflictException">The stored configuration changed since <paramref name="expectedConfigVersion"/>.</exception>
     public async Task<ConfigImported> ImportAsync(string json, string? expectedConfigVersion, Actor actor, CancellationToken cancellationToken = default)
     {
         var read = ConfigDocumentReader.Read(json);
         if (!read.Succeeded)
         {
-            throw new ConfigInvalidException([.. read.Issues.Select(issue => new ConfigIssue(issue.Field, issue.Message))]);
+            throw new InvalidInputException(read.Issues);
         }
 
         var config = read.Config!;
-        var errors = validator.Validate(config).Where(issue => issue.IsError).ToList();
+        var validation = validator.Validate(config);
+        var errors = validation.Issues.Where(issue => issue.IsError).ToList();
         if (errors.Count > 0)
         {
-            throw new ConfigInvalidException(errors);
+            throw new InvalidInputException(errors);
         }
 
         // BEGIN IMMEDIATE: the version compared is the one written over, also against other processes.
@@ -67,7 +70,7 @@ public sealed class ConfigBackup(KnockAdminDbContext db, ConfigurationStore stor
 
         db.ChangeTracker.Clear();
         var now = await store.LoadAsync(cancellationToken);
-        var warnings = validator.Validate(now).Where(issue => !issue.IsError).ToList();
+        var warnings = validator.Validate(now).Issues.Where(issue => !issue.IsError).ToList();
         return new ConfigImported(ConfigurationVersion.Of(now), read.SchemaVersion!.Value, now.Profiles.Count, warnings);
     }
 

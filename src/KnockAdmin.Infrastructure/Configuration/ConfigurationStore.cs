@@ -1,3 +1,4 @@
+using KnockAdmin.Core.Failures;
 using KnockAdmin.Core.Model;
 using KnockAdmin.Core.Validation;
 using KnockAdmin.Infrastructure.Auditing;
@@ -47,13 +48,13 @@ public sealed class ConfigurationStore(KnockAdminDbContext db, IConfigValidator 
     /// The warnings of the stored configuration about one profile (and about the profiles as a whole, such as none
     /// being enabled), or about the settings when <paramref name="profileId"/> is null; paths relative to that item.
     /// </summary>
-    public async Task<IReadOnlyList<ConfigIssue>> WarningsAboutAsync(int? profileId, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<ValidationIssue>> WarningsAboutAsync(int? profileId, CancellationToken cancellationToken = default)
     {
         var settings = await GetSettingsAsync(cancellationToken);
         var profiles = await ListProfilesAsync(cancellationToken);
         var subject = profileId is { } id ? FieldPath.Profile(profiles.ToList().FindIndex(p => p.Id == id)) : SettingsPath;
-        return validator.Validate(new FirewallConfig(settings.Settings, profiles.Select(p => p.Profile).ToList()))
-            .Where(issue => !issue.IsError && (FieldPath.IsWithin(issue.Field, subject) || (profileId is not null && issue.Field == FieldPath.Profiles)))
+        return validator.Validate(new FirewallConfig(settings.Settings, profiles.Select(p => p.Profile).ToList())).Warnings
+            .Where(issue => (FieldPath.IsWithin(issue.Field, subject) || (profileId is not null && issue.Field == FieldPath.Profiles)))
             .Select(issue => issue.RelativeTo(subject))
             .ToList();
     }
@@ -227,10 +228,10 @@ public sealed class ConfigurationStore(KnockAdminDbContext db, IConfigValidator 
 
     private void ThrowIfInvalid(FirewallConfig config, string? subjectPath)
     {
-        var errors = validator.Validate(config).Where(i => i.IsError).ToList();
+        var errors = validator.Validate(config).Errors;
         if (errors.Count > 0)
         {
-            throw new ConfigInvalidException(errors, subjectPath);
+            throw new InvalidInputException(errors, subjectPath);
         }
     }
 

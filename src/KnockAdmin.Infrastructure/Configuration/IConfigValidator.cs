@@ -1,9 +1,17 @@
 using KnockAdmin.Core.Model;
+using KnockAdmin.Core.Validation;
 
 namespace KnockAdmin.Infrastructure.Configuration;
 
-/// <summary>Checks a whole configuration before it is stored. Implemented by the core validator.</summary>
+/// <summary>Checks a whole configuration before it is stored: <see cref="ConfigValidator"/>, behind a seam so that
+/// a test can watch what happens while the check runs.</summary>
 public interface IConfigValidator
 {
-    IReadOnlyList<ConfigIssue> Validate(FirewallConfig config);
+    ValidationResult Validate(FirewallConfig config);
+}
+
+/// <summary>The one validator of configurations.</summary>
+public sealed class CoreConfigValidator : IConfigValidator
+{
+    public ValidationResult Validate(FirewallConfig config) => ConfigValidator.Validate(config);
 }

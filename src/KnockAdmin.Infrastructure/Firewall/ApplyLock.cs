@@ -23,11 +23,11 @@ public sealed class ApplyLock
     {
         if (!await inProcess.WaitAsync(TimeSpan.Zero))
         {
-            throw new ApplyInProgressException("Another apply or rollback is in progress; try again when it has finished.");
+            throw new ApplyInProgressException("Apply in progress: another apply or rollback is running; try again when it has finished.");
         }
 
         return TryLockFile(lockDirectory) ?? throw new ApplyInProgressException(
-            "Another KnockAdmin process is applying rules right now; try again when it has finished.");
+            "Apply in progress: another KnockAdmin process is applying rules right now; try again when it has finished.");
     }
 
     /// <summary>Waits up to <paramref name="wait"/> for the lock (reverts and re-applies); null when it stayed held.</summary>

@@ -18,13 +18,14 @@ public sealed class DriftDetector(FirewallCommands commands, FirewallDetector de
         return new DriftReport(Compare(expected, live), await OtherBackendWarningsAsync(backend.Variant, cancellationToken), shared);
     }
 
-    /// <summary>Per family (IPv6 only where ip6tables exists): the expected owned rules ("-") against the live ones ("+").</summary>
+    /// <summary>Per family (IPv6 only where ip6tables exists): what is live ("-") against what should be there ("+"),
+    /// the one direction of every diff against the kernel.</summary>
     public async Task<IReadOnlyDictionary<IpFamily, IReadOnlyList<DiffLine>>> CompareAsync(
         GeneratedRules expected, FirewallBackend backend, CancellationToken cancellationToken = default) =>
         Compare(expected, await ReadLiveAsync(backend, cancellationToken));
 
     private static Dictionary<IpFamily, IReadOnlyList<DiffLine>> Compare(GeneratedRules expected, Dictionary<IpFamily, OwnedRuleset> live) =>
-        live.ToDictionary(pair => pair.Key, pair => TextDiff.Compare(expected.For(pair.Key).ToSaveText(), pair.Value.ToSaveText()));
+        live.ToDictionary(pair => pair.Key, pair => TextDiff.Compare(pair.Value.ToSaveText(), expected.For(pair.Key).ToSaveText()));
 
     private async Task<Dictionary<IpFamily, OwnedRuleset>> ReadLiveAsync(FirewallBackend backend, CancellationToken cancellationToken)
     {

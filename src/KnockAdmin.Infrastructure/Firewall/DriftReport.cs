@@ -17,7 +17,7 @@ public sealed record DriftReport(
 
     public bool HasDrift => Differences.Values.Any(TextDiff.HasChanges);
 
-    /// <summary>Readable summary: which family drifted, then the diff lines that differ (expected "-", live "+").</summary>
+    /// <summary>Readable summary: which family drifted, then the diff lines that differ (live "-", what the revision applied "+").</summary>
     public string Describe() => string.Join('\n', Differences
         .Where(pair => TextDiff.HasChanges(pair.Value))
         .Select(pair => $"{(pair.Key == IpFamily.V4 ? "IPv4" : "IPv6")}:\n{TextDiff.ToText(pair.Value.Where(line => line.Kind != DiffKind.Unchanged))}"));

@@ -1,3 +1,5 @@
+using KnockAdmin.Core.Failures;
+
 namespace KnockAdmin.Infrastructure.Firewall;
 
 /// <summary>
@@ -6,7 +8,11 @@ namespace KnockAdmin.Infrastructure.Firewall;
 /// </summary>
 public sealed class FirewallException(
     string message, string step, int? exitCode = null, int? lineNumber = null, string? offendingLine = null)
-    : Exception(message)
+    : KnockAdminException(
+        // A line number means the input to iptables-restore was at fault; anything else is a failing step.
+        lineNumber is null ? FailureKind.FirewallFailed : FailureKind.Rejected,
+        $"The firewall step '{step}' failed; the kernel was left as it was",
+        message)
 {
     /// <summary>The step name when the firewall cannot be used at all (no privileges, no tools): nothing was run.</summary>
     public const string Unavailable = "unavailable";
@@ -19,4 +25,12 @@ public sealed class FirewallException(
     public int? LineNumber { get; } = lineNumber;
 
     public string? OffendingLine { get; } = offendingLine;
+
+    public override IReadOnlyDictionary<string, object?> Facts => new Dictionary<string, object?>
+    {
+        ["step"] = Step,
+        ["exitCode"] = ExitCode,
+        ["lineNumber"] = LineNumber,
+        ["offendingLine"] = OffendingLine,
+    };
 }

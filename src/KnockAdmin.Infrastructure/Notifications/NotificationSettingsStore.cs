@@ -1,4 +1,6 @@
+using KnockAdmin.Core.Failures;
 using KnockAdmin.Core.Notifications;
+using KnockAdmin.Core.Validation;
 using KnockAdmin.Infrastructure.Auditing;
 using KnockAdmin.Infrastructure.Configuration;
 using KnockAdmin.Infrastructure.Data;
@@ -21,7 +23,7 @@ public sealed class NotificationSettingsStore(KnockAdminDbContext db, Notificati
     }
 
     /// <summary>Replaces every channel; <paramref name="expectedVersion"/> is the version the edit was based on.</summary>
-    /// <exception cref="ConfigInvalidException">Some field is invalid; nothing was stored.</exception>
+    /// <exception cref="InvalidInputException">Some field is invalid; nothing was stored.</exception>
     /// <exception cref="EditConflictException">Someone else saved since; nothing was stored.</exception>
     public async Task<StoredNotificationSettings> UpdateAsync(
         int expectedVersion, NotificationSettings settings, Actor actor, CancellationToken cancellationToken = default)
@@ -39,12 +41,11 @@ public sealed class NotificationSettingsStore(KnockAdminDbContext db, Notificati
         var stored = await db.NotificationChannels.OrderBy(c => c.Id).ToListAsync(cancellationToken);
         var issues = UnknownIds(settings, stored)
             .Concat(NotificationSettingsValidator.Validate(settings, StoredSecrets(stored))
-                .Where(issue => issue.Severity == Core.Validation.IssueSeverity.Error)
-                .Select(issue => new ConfigIssue(issue.Field, issue.Message)))
+                .Where(issue => issue.IsError))
             .ToList();
         if (issues.Count > 0)
         {
-            throw new ConfigInvalidException(issues);
+            throw new InvalidInputException(issues);
         }
 
         var changes = new List<string>();
@@ -121,7 +122,7 @@ public sealed class NotificationSettingsStore(KnockAdminDbContext db, Notificati
     private static NotificationChannelEntity? Existing(List<NotificationChannelEntity> stored, int id) =>
         id == 0 ? null : stored.Single(c => c.Id == id);
 
-    private static IEnumerable<ConfigIssue> UnknownIds(NotificationSettings settings, List<NotificationChannelEntity> stored)
+    private static IEnumerable<ValidationIssue> UnknownIds(NotificationSettings settings, List<NotificationChannelEntity> stored)
     {
         var ids = settings.Webhooks.Select((w, i) => (w.Id, Kind: NotificationChannelKind.Webhook, Field: $"webhooks[{i}].id"))
             .Concat(settings.Emails.Select((e, i) => (e.Id, Kind: NotificationChannelKind.Email, Field: $"emails[{i}].id")))
@@ -131,11 +132,11 @@ public sealed class NotificationSettingsStore(KnockAdminDbContext db, Notificati
         {
             if (!stored.Any(c => c.Id == id && c.Kind == kind))
             {
-                yield return new ConfigIssue(field, $"There is no stored {KindName(kind)} with id {id} (it was removed meanwhile?). Reload and edit again.");
+                yield return ValidationIssue.Error(field, $"There is no stored {KindName(kind)} with id {id} (it was removed meanwhile?). Reload and edit again.");
             }
             else if (ids.Count(other => other.Id == id) > 1)
             {
-                yield return new ConfigIssue(field, $"Channel {id} appears twice.");
+                yield return ValidationIssue.Error(field, $"Channel {id} appears twice.");
             }
         }
     }

@@ -1,3 +1,4 @@
+using KnockAdmin.Core.Failures;
 using KnockAdmin.Core.Model;
 using KnockAdmin.Infrastructure.Auditing;
 using KnockAdmin.Infrastructure.Configuration;
@@ -147,8 +148,8 @@ public sealed class RevisionService(
         var window = confirmWithinSeconds ?? options.Value.ConfirmWithinSeconds;
         if (window < 0 || window > options.Value.MaxConfirmWithinSeconds)
         {
-            throw new ConfigInvalidException(
-                [new ConfigIssue("confirmWithinSeconds", $"The confirmation window must be 0–{options.Value.MaxConfirmWithinSeconds} seconds (0 keeps the rules without asking).")]);
+            throw new InvalidInputException(
+                "confirmWithinSeconds", $"The confirmation window must be 0–{options.Value.MaxConfirmWithinSeconds} seconds (0 keeps the rules without asking).");
         }
 
         return window;

@@ -1,3 +1,4 @@
+using KnockAdmin.Core.Failures;
 using KnockAdmin.Core.Model;
 using KnockAdmin.Infrastructure.Auditing;
 using KnockAdmin.Infrastructure.Configuration;
@@ -24,7 +25,7 @@ public sealed class WriteAheadApply(
     {
         if (preview.Rules is not { } rules)
         {
-            throw new ConfigInvalidException(preview.Validation.Errors.Select(e => new ConfigIssue(e.Field, e.Message)).ToList());
+            throw new InvalidInputException(preview.Validation.Errors);
         }
 
         var now = time.GetUtcNow();

@@ -1,4 +1,3 @@
-using KnockAdmin.Infrastructure.Configuration;
 using KnockAdmin.Infrastructure.Security;
 
 namespace KnockAdmin.Web.Api;
@@ -17,33 +16,30 @@ public static class AccountEndpoints
                 (await service.ListAsync(cancellationToken)).Select(UserResponse.From).ToList())
             .WithName("ListUsers");
 
-        users.MapPost("/{id:int}/disable", (int id, HttpContext context, UserService service) =>
-                ExecuteAsync(async () =>
-                {
-                    await service.DisableAsync(id, ApiActor.From(context), context.RequestAborted);
-                    return Results.Ok(await ViewAsync(service, id, context.RequestAborted));
-                }))
+        users.MapPost("/{id:int}/disable", async (int id, HttpContext context, UserService service) =>
+            {
+                await service.DisableAsync(id, ApiActor.From(context), context.RequestAborted);
+                return Results.Ok(await ViewAsync(service, id, context.RequestAborted));
+            })
             .WithName("DisableUser")
             .Produces<UserResponse>()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
-        users.MapPost("/{id:int}/enable", (int id, HttpContext context, UserService service) =>
-                ExecuteAsync(async () =>
-                {
-                    await service.EnableAsync(id, ApiActor.From(context), context.RequestAborted);
-                    return Results.Ok(await ViewAsync(service, id, context.RequestAborted));
-                }))
+        users.MapPost("/{id:int}/enable", async (int id, HttpContext context, UserService service) =>
+            {
+                await service.EnableAsync(id, ApiActor.From(context), context.RequestAborted);
+                return Results.Ok(await ViewAsync(service, id, context.RequestAborted));
+            })
             .WithName("EnableUser")
             .Produces<UserResponse>()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        users.MapDelete("/{id:int}", (int id, HttpContext context, UserService service) =>
-                ExecuteAsync(async () =>
-                {
-                    await service.RemoveAsync(id, ApiActor.From(context), context.RequestAborted);
-                    return Results.NoContent();
-                }))
+        users.MapDelete("/{id:int}", async (int id, HttpContext context, UserService service) =>
+            {
+                await service.RemoveAsync(id, ApiActor.From(context), context.RequestAborted);
+                return Results.NoContent();
+            })
             .WithName("RemoveUser")
             .Produces(StatusCodes.Status204NoContent)
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -57,11 +53,8 @@ public static class AccountEndpoints
                     return error;
                 }
 
-                return await ExecuteAsync(async () =>
-                {
-                    await service.SetPasswordAsync(id, request!.Password ?? "", ApiActor.From(context), cancellationToken: context.RequestAborted);
-                    return Results.NoContent();
-                });
+                await service.SetPasswordAsync(id, request!.Password ?? "", ApiActor.From(context), cancellationToken: context.RequestAborted);
+                return Results.NoContent();
             })
             .WithName("SetUserPassword")
             .Accepts<PasswordRequest>("application/json")
@@ -75,8 +68,8 @@ public static class AccountEndpoints
                 (await service.ListAsync(cancellationToken)).Select(TokenResponse.From).ToList())
             .WithName("ListTokens");
 
-        tokens.MapPost("/{id:int}/revoke", (int id, HttpContext context, ApiTokenService service) =>
-                ExecuteAsync(async () => Results.Ok(TokenResponse.From(await service.RevokeAsync(id, ApiActor.From(context), context.RequestAborted)))))
+        tokens.MapPost("/{id:int}/revoke", async (int id, HttpContext context, ApiTokenService service) =>
+                Results.Ok(TokenResponse.From(await service.RevokeAsync(id, ApiActor.From(context), context.RequestAborted))))
             .WithName("RevokeToken")
             .Produces<TokenResponse>()
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -84,24 +77,4 @@ public static class AccountEndpoints
 
     private static async Task<UserResponse> ViewAsync(UserService service, int id, CancellationToken cancellationToken) =>
         UserResponse.From((await service.ListAsync(cancellationToken)).Single(u => u.Id == id));
-
-    private static async Task<IResult> ExecuteAsync(Func<Task<IResult>> call)
-    {
-        try
-        {
-            return await call();
-        }
-        catch (AccountNotFoundException missing)
-        {
-            return StoreResults.NotFound(missing.Message);
-        }
-        catch (LastAdminException refused)
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The last enabled admin must stay", detail: refused.Message);
-        }
-        catch (ArgumentException invalid)
-        {
-            return StoreResults.Invalid([new ConfigIssue(invalid.ParamName ?? "body", invalid.Message.Split(" (Parameter")[0])]);
-        }
-    }
 }

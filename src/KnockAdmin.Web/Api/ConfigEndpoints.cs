@@ -1,4 +1,5 @@
 using KnockAdmin.Core.Backup;
+using KnockAdmin.Core.Failures;
 using KnockAdmin.Infrastructure.Configuration;
 
 namespace KnockAdmin.Web.Api;
@@ -23,22 +24,14 @@ public static class ConfigEndpoints
             {
                 if (string.IsNullOrWhiteSpace(expectedConfigVersion))
                 {
-                    return StoreResults.Invalid([new ConfigIssue("expectedConfigVersion",
+                    throw new InvalidInputException("expectedConfigVersion",
                         "The version of the stored configuration this import replaces is required (the configVersion of GET /api/config), "
-                        + "so that a change saved in between is not overwritten unseen.")]);
+                        + "so that a change saved in between is not overwritten unseen.");
                 }
 
-                var (json, error) = await ReadTextAsync(context.Request, context.RequestAborted);
-                if (error is not null)
-                {
-                    return error;
-                }
-
-                return await StoreResults.ExecuteAsync(async () =>
-                {
-                    var imported = await backup.ImportAsync(json!, expectedConfigVersion, ApiActor.From(context), context.RequestAborted);
-                    return Results.Ok(new ConfigImportResponse(imported.ConfigVersion, imported.SchemaVersion, imported.Profiles, IssueDto.From(imported.Warnings)));
-                });
+                var json = await ReadTextAsync(context.Request, context.RequestAborted);
+                var imported = await backup.ImportAsync(json, expectedConfigVersion, ApiActor.From(context), context.RequestAborted);
+                return Results.Ok(new ConfigImportResponse(imported.ConfigVersion, imported.SchemaVersion, imported.Profiles, IssueDto.From(imported.Warnings)));
             })
             .WithName("ImportConfiguration")
             .RequireAuthorization(ApiAuthorization.WritePolicy)
@@ -49,12 +42,12 @@ public static class ConfigEndpoints
     }
 
     /// <summary>The body as text, refused in words when larger than a backup document can be.</summary>
-    private static async Task<(string? Text, IResult? Error)> ReadTextAsync(HttpRequest request, CancellationToken cancellationToken)
+    private static async Task<string> ReadTextAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        var tooLarge = StoreResults.Invalid([new ConfigIssue("document", $"The document is larger than {ConfigDocumentReader.MaxBytes / 1024} KB; a KnockAdmin configuration is far smaller.")]);
+        var tooLarge = new InvalidInputException("document", $"The document is larger than {ConfigDocumentReader.MaxBytes / 1024} KB; a KnockAdmin configuration is far smaller.");
         if (request.ContentLength > ConfigDocumentReader.MaxBytes)
         {
-            return (null, tooLarge);
+            throw tooLarge;
         }
 
         using var buffer = new MemoryStream();
@@ -64,7 +57,7 @@ public static class ConfigEndpoints
         {
             if (buffer.Length + read > ConfigDocumentReader.MaxBytes)
             {
-                return (null, tooLarge);
+                throw tooLarge;
             }
 
             buffer.Write(chunk, 0, read);
@@ -72,11 +65,11 @@ public static class ConfigEndpoints
 
         try
         {
-            return (new System.Text.UTF8Encoding(false, throwOnInvalidBytes: true).GetString(buffer.GetBuffer(), 0, (int)buffer.Length), null);
+            return new System.Text.UTF8Encoding(false, throwOnInvalidBytes: true).GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
         }
         catch (System.Text.DecoderFallbackException)
         {
-            return (null, StoreResults.Invalid([new ConfigIssue("document", "The document is not UTF-8 text.")]));
+            throw new InvalidInputException("document", "The document is not UTF-8 text.");
         }
     }
 }

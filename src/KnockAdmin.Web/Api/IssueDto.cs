@@ -1,5 +1,4 @@
 using KnockAdmin.Core.Validation;
-using KnockAdmin.Infrastructure.Configuration;
 
 namespace KnockAdmin.Web.Api;
 
@@ -7,6 +6,4 @@ namespace KnockAdmin.Web.Api;
 public sealed record IssueDto(string Field, string Message)
 {
     public static IReadOnlyList<IssueDto> From(IEnumerable<ValidationIssue> issues) => [.. issues.Select(issue => new IssueDto(issue.Field, issue.Message))];
-
-    public static IReadOnlyList<IssueDto> From(IEnumerable<ConfigIssue> issues) => [.. issues.Select(issue => new IssueDto(issue.Field, issue.Message))];
 }

@@ -1,3 +1,4 @@
+using KnockAdmin.Core.Failures;
 using KnockAdmin.Infrastructure.Configuration;
 using KnockAdmin.Infrastructure.Notifications;
 
@@ -25,14 +26,10 @@ public static class NotificationEndpoints
                     return error;
                 }
 
-                if (request!.Version is not { } version)
-                {
-                    return StoreResults.Invalid([new ConfigIssue("version", "The version of the settings you edited is required, to detect concurrent changes.")]);
-                }
-
-                return await StoreResults.ExecuteAsync(async () =>
-                    Results.Ok(NotificationSettingsResponse.From(
-                        await store.UpdateAsync(version, request.ToModel(), ApiActor.From(context), context.RequestAborted))));
+                var version = request!.Version
+                    ?? throw new InvalidInputException("version", "The version of the settings you edited is required, to detect concurrent changes.");
+                return Results.Ok(NotificationSettingsResponse.From(
+                    await store.UpdateAsync(version, request.ToModel(), ApiActor.From(context), context.RequestAborted)));
             })
             .WithName("UpdateNotificationSettings")
             .Accepts<NotificationSettingsRequest>("application/json")
@@ -48,14 +45,10 @@ public static class NotificationEndpoints
                     return error;
                 }
 
-                if (request!.ChannelId is not { } channelId)
-                {
-                    return StoreResults.Invalid([new ConfigIssue("channelId", "Name the channel to test by its id.")]);
-                }
+                var channelId = request!.ChannelId ?? throw new InvalidInputException("channelId", "Name the channel to test by its id.");
 
                 // The answer comes once the receiver has answered or the attempt timed out; a failed delivery is no failed request.
-                return await StoreResults.ExecuteAsync(async () =>
-                    Results.Ok(NotificationTestResponse.From(await tester.SendAsync(channelId, ApiActor.From(context), context.RequestAborted))));
+                return Results.Ok(NotificationTestResponse.From(await tester.SendAsync(channelId, ApiActor.From(context), context.RequestAborted)));
             })
             .WithName("TestNotificationChannel")
             .Accepts<NotificationTestRequest>("application/json")

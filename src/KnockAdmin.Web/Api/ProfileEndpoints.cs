@@ -1,3 +1,4 @@
+using KnockAdmin.Core.Failures;
 using KnockAdmin.Infrastructure.Configuration;
 
 namespace KnockAdmin.Web.Api;
@@ -16,7 +17,7 @@ public static class ProfileEndpoints
         profiles.MapGet("/{id:int}", async (int id, ConfigurationStore store, CancellationToken cancellationToken) =>
                 await store.FindProfileAsync(id, cancellationToken) is { } stored
                     ? Results.Ok(ProfileResponse.From(stored))
-                    : StoreResults.NotFound($"Profile {id} does not exist."))
+                    : throw new ItemNotFoundException($"Profile {id} does not exist."))
             .WithName("GetProfile")
             .Produces<ProfileResponse>()
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -29,12 +30,9 @@ public static class ProfileEndpoints
                     return error;
                 }
 
-                return await StoreResults.ExecuteAsync(async () =>
-                {
-                    var created = await store.CreateProfileAsync(request!.ToModel(), ApiActor.From(context), context.RequestAborted);
-                    return Results.Created($"/api/profiles/{created.Id}",
-                        ProfileResponse.From(created) with { Warnings = IssueDto.From(await store.WarningsAboutAsync(created.Id, context.RequestAborted)) });
-                });
+                var created = await store.CreateProfileAsync(request!.ToModel(), ApiActor.From(context), context.RequestAborted);
+                return Results.Created($"/api/profiles/{created.Id}",
+                    ProfileResponse.From(created) with { Warnings = IssueDto.From(await store.WarningsAboutAsync(created.Id, context.RequestAborted)) });
             })
             .WithName("CreateProfile")
             .RequireAuthorization(ApiAuthorization.WritePolicy)
@@ -51,16 +49,10 @@ public static class ProfileEndpoints
                     return error;
                 }
 
-                if (request!.Version is not { } version)
-                {
-                    return StoreResults.Invalid([new ConfigIssue("version", "The version of the profile you edited is required, to detect concurrent changes.")]);
-                }
-
-                return await StoreResults.ExecuteAsync(async () =>
-                {
-                    var updated = await store.UpdateProfileAsync(id, version, request.ToModel(), ApiActor.From(context), context.RequestAborted);
-                    return Results.Ok(ProfileResponse.From(updated) with { Warnings = IssueDto.From(await store.WarningsAboutAsync(id, context.RequestAborted)) });
-                });
+                var version = request!.Version
+                    ?? throw new InvalidInputException("version", "The version of the profile you edited is required, to detect concurrent changes.");
+                var updated = await store.UpdateProfileAsync(id, version, request.ToModel(), ApiActor.From(context), context.RequestAborted);
+                return Results.Ok(ProfileResponse.From(updated) with { Warnings = IssueDto.From(await store.WarningsAboutAsync(id, context.RequestAborted)) });
             })
             .WithName("UpdateProfile")
             .RequireAuthorization(ApiAuthorization.WritePolicy)
@@ -71,12 +63,11 @@ public static class ProfileEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict);
 
         // ?version=N deletes only that version, so a delete never removes changes the caller has not seen.
-        profiles.MapDelete("/{id:int}", (int id, int? version, HttpContext context, ConfigurationStore store) =>
-                StoreResults.ExecuteAsync(async () =>
-                {
-                    await store.DeleteProfileAsync(id, version, ApiActor.From(context), context.RequestAborted);
-                    return Results.NoContent();
-                }))
+        profiles.MapDelete("/{id:int}", async (int id, int? version, HttpContext context, ConfigurationStore store) =>
+            {
+                await store.DeleteProfileAsync(id, version, ApiActor.From(context), context.RequestAborted);
+                return Results.NoContent();
+            })
             .WithName("DeleteProfile")
             .RequireAuthorization(ApiAuthorization.WritePolicy)
             .Produces(StatusCodes.Status204NoContent)

@@ -15,12 +15,11 @@ public static class RecentEndpoints
                 RecentResponses.From(await reader.ReadAsync(cancellationToken: cancellationToken), new RecentListMap(await store.LoadAsync(cancellationToken))))
             .WithName("ListRecent");
 
-        recent.MapDelete("/{list}/{address}", (string list, string address, HttpContext context, RecentListActions actions) =>
-                EngineResults.ExecuteAsync(async () =>
-                {
-                    await actions.RevokeAsync(ApiActor.From(context), list, address, context.RequestAborted);
-                    return Results.NoContent();
-                }))
+        recent.MapDelete("/{list}/{address}", async (string list, string address, HttpContext context, RecentListActions actions) =>
+            {
+                await actions.RevokeAsync(ApiActor.From(context), list, address, context.RequestAborted);
+                return Results.NoContent();
+            })
             .WithName("RevokeRecentAddress")
             .RequireAuthorization(ApiAuthorization.WritePolicy)
             .Produces(StatusCodes.Status204NoContent)
@@ -35,11 +34,8 @@ public static class RecentEndpoints
                     return error;
                 }
 
-                return await EngineResults.ExecuteAsync(async () =>
-                {
-                    await actions.GrantAsync(ApiActor.From(context), list, request!.Address ?? "", context.RequestAborted);
-                    return Results.NoContent();
-                });
+                await actions.GrantAsync(ApiActor.From(context), list, request!.Address ?? "", context.RequestAborted);
+                return Results.NoContent();
             })
             .WithName("GrantRecentAddress")
             .RequireAuthorization(ApiAuthorization.WritePolicy)
@@ -48,12 +44,11 @@ public static class RecentEndpoints
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        recent.MapDelete("/{list}", (string list, HttpContext context, RecentListActions actions) =>
-                EngineResults.ExecuteAsync(async () =>
-                {
-                    await actions.FlushAsync(ApiActor.From(context), list, context.RequestAborted);
-                    return Results.NoContent();
-                }))
+        recent.MapDelete("/{list}", async (string list, HttpContext context, RecentListActions actions) =>
+            {
+                await actions.FlushAsync(ApiActor.From(context), list, context.RequestAborted);
+                return Results.NoContent();
+            })
             .WithName("FlushRecentList")
             .RequireAuthorization(ApiAuthorization.WritePolicy)
             .Produces(StatusCodes.Status204NoContent)

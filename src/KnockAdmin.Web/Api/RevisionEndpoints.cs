@@ -1,12 +1,8 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
+using KnockAdmin.Core.Failures;
 using KnockAdmin.Core.Rules;
-using KnockAdmin.Infrastructure.Configuration;
-using KnockAdmin.Infrastructure.Data;
 using KnockAdmin.Infrastructure.Diffs;
 using KnockAdmin.Infrastructure.Firewall;
 using KnockAdmin.Infrastructure.Revisions;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace KnockAdmin.Web.Api;
@@ -27,12 +23,9 @@ public static class RevisionEndpoints
                     return error;
                 }
 
-                return await EngineResults.ExecuteAsync(async () =>
-                {
-                    var applied = await revisions.ApplyAsync(
-                        ApiActor.From(context), request!.ConfirmWithinSeconds, request.ExpectedConfigVersion, context.RequestAborted);
-                    return Results.Created($"/api/revisions/{applied.Revision.Id}", ApplyResponse.From(applied));
-                });
+                var applied = await revisions.ApplyAsync(
+                    ApiActor.From(context), request!.ConfirmWithinSeconds, request.ExpectedConfigVersion, context.RequestAborted);
+                return Results.Created($"/api/revisions/{applied.Revision.Id}", ApplyResponse.From(applied));
             })
             .WithTags("Revisions")
             .WithName("Apply")
@@ -47,21 +40,17 @@ public static class RevisionEndpoints
 
         var group = api.MapGroup("/revisions").WithTags("Revisions");
 
-        group.MapGet("/", async (KnockAdminDbContext db, CancellationToken cancellationToken) =>
-                (await db.Revisions.AsNoTracking().OrderByDescending(r => r.Id).ToListAsync(cancellationToken)).Select(RevisionView.From).ToList())
+        group.MapGet("/", (RevisionQueries queries, CancellationToken cancellationToken) => queries.ListAsync(cancellationToken: cancellationToken))
             .WithName("ListRevisions");
 
-        group.MapGet("/{id:int}", async (int id, KnockAdminDbContext db, CancellationToken cancellationToken) =>
-                await db.Revisions.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, cancellationToken) is { } revision
-                    ? Results.Ok(RevisionDetailResponse.From(revision))
-                    : StoreResults.NotFound($"Revision {id} does not exist."))
+        group.MapGet("/{id:int}", async (int id, RevisionQueries queries, CancellationToken cancellationToken) =>
+                RevisionDetailResponse.From(await queries.GetAsync(id, cancellationToken)))
             .WithName("GetRevision")
             .Produces<RevisionDetailResponse>()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         group.MapPost("/{id:int}/confirm", (int id, HttpContext context, RevisionService revisions) =>
-                EngineResults.ExecuteAsync(async () =>
-                    Results.Ok(await revisions.ConfirmAsync(ApiActor.From(context), id, context.RequestAborted))))
+                revisions.ConfirmAsync(ApiActor.From(context), id, context.RequestAborted))
             .WithName("ConfirmRevision")
             .RequireAuthorization(ApiAuthorization.WritePolicy)
             .Produces<RevisionView>()
@@ -76,11 +65,8 @@ public static class RevisionEndpoints
                     return error;
                 }
 
-                return await EngineResults.ExecuteAsync(async () =>
-                {
-                    var applied = await revisions.RollbackAsync(ApiActor.From(context), id, request!.ConfirmWithinSeconds, context.RequestAborted);
-                    return Results.Created($"/api/revisions/{applied.Revision.Id}", ApplyResponse.From(applied));
-                });
+                var applied = await revisions.RollbackAsync(ApiActor.From(context), id, request!.ConfirmWithinSeconds, context.RequestAborted);
+                return Results.Created($"/api/revisions/{applied.Revision.Id}", ApplyResponse.From(applied));
             })
             .WithName("RollbackToRevision")
             .RequireAuthorization(ApiAuthorization.WritePolicy)
@@ -93,22 +79,15 @@ public static class RevisionEndpoints
             .ProducesProblem(StatusCodes.Status502BadGateway)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
-        group.MapGet("/{from:int}/diff/{to:int}", async (int from, int to, KnockAdminDbContext db, CancellationToken cancellationToken) =>
+        group.MapGet("/{from:int}/diff/{to:int}", async (int from, int to, RevisionQueries queries, CancellationToken cancellationToken) =>
             {
-                var pair = await db.Revisions.AsNoTracking().Where(r => r.Id == from || r.Id == to).ToListAsync(cancellationToken);
-                var a = pair.SingleOrDefault(r => r.Id == from);
-                var b = pair.SingleOrDefault(r => r.Id == to);
-                if (a is null || b is null)
+                var diff = await queries.DiffAsync(from, to, cancellationToken);
+                return new DiffResponse($"revision {from}", $"revision {to}", new Dictionary<string, IReadOnlyList<DiffLine>>
                 {
-                    return StoreResults.NotFound($"Revision {(a is null ? from : to)} does not exist.");
-                }
-
-                return Results.Ok(new DiffResponse($"revision {from}", $"revision {to}", new Dictionary<string, IReadOnlyList<DiffLine>>
-                {
-                    ["configuration"] = TextDiff.Compare(Indented(a.ConfigJson), Indented(b.ConfigJson)),
-                    ["rulesV4"] = TextDiff.Compare(a.RulesV4, b.RulesV4),
-                    ["rulesV6"] = TextDiff.Compare(a.RulesV6, b.RulesV6),
-                }));
+                    ["configuration"] = diff.Configuration,
+                    ["rulesV4"] = diff.RulesV4,
+                    ["rulesV6"] = diff.RulesV6,
+                });
             })
             .WithName("DiffRevisions")
             .Produces<DiffResponse>()
@@ -117,28 +96,17 @@ public static class RevisionEndpoints
         api.MapGet("/rules/diff", async (ApplyPreviewer previewer, DriftDetector drift, FirewallDetector detector, CancellationToken cancellationToken) =>
             {
                 var preview = await previewer.PreviewAsync(cancellationToken);
-                if (preview.Rules is not { } rules)
-                {
-                    return StoreResults.Invalid(preview.Validation.Errors.Select(e => new ConfigIssue(e.Field, e.Message)));
-                }
-
+                var rules = preview.Rules ?? throw new InvalidInputException(preview.Validation.Errors);
                 var backend = await detector.DetectAsync(cancellationToken);
                 if (!backend.CanApply)
                 {
-                    return EngineResults.Firewall(new FirewallException($"The live rules cannot be read: {backend.RefusalReason}", FirewallException.Unavailable));
+                    throw new FirewallException($"The live rules cannot be read: {backend.RefusalReason}", FirewallException.Unavailable);
                 }
 
-                try
-                {
-                    var differences = await drift.CompareAsync(rules, backend, cancellationToken);
-                    return Results.Ok(new PreviewResponse("desired", "live", differences.ToDictionary(
-                            pair => pair.Key == IpFamily.V4 ? "rulesV4" : "rulesV6", pair => pair.Value),
-                        preview.ConfigVersion, preview.RulesHash!, IssueDto.From(preview.Warnings)));
-                }
-                catch (FirewallException failure)
-                {
-                    return EngineResults.Firewall(failure);
-                }
+                var differences = await drift.CompareAsync(rules, backend, cancellationToken);
+                return Results.Ok(new PreviewResponse("live", "desired", differences.ToDictionary(
+                        pair => pair.Key == IpFamily.V4 ? "rulesV4" : "rulesV6", pair => pair.Value),
+                    preview.ConfigVersion, preview.RulesHash!, IssueDto.From(preview.Warnings)));
             })
             .WithTags("Revisions")
             .WithName("DiffDesiredAndLiveRules")
@@ -158,13 +126,10 @@ public static class RevisionEndpoints
 
         if (request!.ConfirmWithinSeconds is < 0 || request.ConfirmWithinSeconds > options.MaxConfirmWithinSeconds)
         {
-            return (null, StoreResults.Invalid([new ConfigIssue("confirmWithinSeconds",
-                $"The confirmation window must be 0–{options.MaxConfirmWithinSeconds} seconds (0 keeps the rules without asking).")]));
+            throw new InvalidInputException("confirmWithinSeconds",
+                $"The confirmation window must be 0–{options.MaxConfirmWithinSeconds} seconds (0 keeps the rules without asking).");
         }
 
         return (request, null);
     }
-
-    private static string Indented(string json) =>
-        JsonNode.Parse(json)?.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) ?? "";
 }

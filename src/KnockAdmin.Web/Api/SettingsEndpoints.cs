@@ -1,3 +1,4 @@
+using KnockAdmin.Core.Failures;
 using KnockAdmin.Infrastructure.Configuration;
 
 namespace KnockAdmin.Web.Api;
@@ -21,16 +22,10 @@ public static class SettingsEndpoints
                     return error;
                 }
 
-                if (request!.Version is not { } version)
-                {
-                    return StoreResults.Invalid([new ConfigIssue("version", "The version of the settings you edited is required, to detect concurrent changes.")]);
-                }
-
-                return await StoreResults.ExecuteAsync(async () =>
-                {
-                    var updated = await store.UpdateSettingsAsync(version, request.ToModel(), ApiActor.From(context), context.RequestAborted);
-                    return Results.Ok(SettingsResponse.From(updated) with { Warnings = IssueDto.From(await store.WarningsAboutAsync(null, context.RequestAborted)) });
-                });
+                var version = request!.Version
+                    ?? throw new InvalidInputException("version", "The version of the settings you edited is required, to detect concurrent changes.");
+                var updated = await store.UpdateSettingsAsync(version, request.ToModel(), ApiActor.From(context), context.RequestAborted);
+                return Results.Ok(SettingsResponse.From(updated) with { Warnings = IssueDto.From(await store.WarningsAboutAsync(null, context.RequestAborted)) });
             })
             .WithName("UpdateSettings")
             .RequireAuthorization(ApiAuthorization.WritePolicy)

@@ -25,7 +25,7 @@ internal static class ApplyCommand
             confirmWithin,
             expectVersion,
         };
-        command.SetAction((parseResult, cancellationToken) => CliServices.RunAsync(context, (services, ct) => EngineErrors.HandleAsync(context, async () =>
+        command.SetAction((parseResult, cancellationToken) => CliServices.RunAsync(context, async (services, ct) =>
         {
             if (await RefuseWithoutPrivilegesAsync(context, services, "apply", ct) is { } refused)
             {
@@ -37,7 +37,7 @@ internal static class ApplyCommand
             await WriteWarningsAsync(context, applied);
             await context.Out.WriteLineAsync(RevisionText.AfterApply(applied.Revision, "Applied"));
             return ExitCodes.Success;
-        }), cancellationToken, applies: true));
+        }, cancellationToken, applies: true));
         return command;
     }
 

@@ -1,3 +1,4 @@
+using KnockAdmin.Core.Failures;
 using KnockAdmin.Infrastructure;
 using KnockAdmin.Web.Hosting;
 
@@ -18,10 +19,9 @@ internal static class CliServices
             await using var scope = host.Services.CreateAsyncScope();
             return await action(scope.ServiceProvider, cancellationToken);
         }
-        catch (ArgumentException refused)
+        catch (Exception refused) when (Failure.From(refused) is { } failure)
         {
-            await context.Error.WriteLineAsync($"error: {refused.Message.Split(" (Parameter")[0]}");
-            return ExitCodes.InvalidInput;
+            return await CliFailures.ReportAsync(context, failure);
         }
         catch (Exception failure) when (failure is not OperationCanceledException)
         {

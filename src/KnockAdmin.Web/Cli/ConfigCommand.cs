@@ -68,34 +68,16 @@ internal static class ConfigCommand
                 return ExitCodes.InvalidInput;
             }
 
-            try
+            var imported = await services.GetRequiredService<ConfigBackup>().ImportAsync(json!, parseResult.GetValue(expect), Actor.CommandLine, ct);
+            foreach (var warning in imported.Warnings)
             {
-                var imported = await services.GetRequiredService<ConfigBackup>().ImportAsync(json!, parseResult.GetValue(expect), Actor.CommandLine, ct);
-                foreach (var warning in imported.Warnings)
-                {
-                    await context.Error.WriteLineAsync($"warning: {(warning.Field.Length == 0 ? "configuration" : warning.Field)}: {warning.Message}");
-                }
+                await context.Error.WriteLineAsync($"warning: {(warning.Field.Length == 0 ? "configuration" : warning.Field)}: {warning.Message}");
+            }
 
-                await context.Out.WriteLineAsync(
-                    $"Imported {imported.Profiles} profile(s) from a schema version {imported.SchemaVersion} document; the stored configuration is now version "
-                    + $"{imported.ConfigVersion}. Nothing was applied: run 'apply' to put it into the kernel.");
-                return ExitCodes.Success;
-            }
-            catch (ConfigInvalidException invalid)
-            {
-                await context.Error.WriteLineAsync("error: nothing was stored, the document is invalid:");
-                foreach (var issue in invalid.Issues)
-                {
-                    await context.Error.WriteLineAsync($"  {(issue.Field.Length == 0 ? "document" : issue.Field)}: {issue.Message}");
-                }
-
-                return ExitCodes.InvalidInput;
-            }
-            catch (EditConflictException conflict)
-            {
-                await context.Error.WriteLineAsync($"error: nothing was stored: {conflict.Message}");
-                return ExitCodes.Refused;
-            }
+            await context.Out.WriteLineAsync(
+                $"Imported {imported.Profiles} profile(s) from a schema version {imported.SchemaVersion} document; the stored configuration is now version "
+                + $"{imported.ConfigVersion}. Nothing was applied: run 'apply' to put it into the kernel.");
+            return ExitCodes.Success;
         }, cancellationToken));
         return import;
     }

@@ -15,12 +15,12 @@ internal static class ConfirmCommand
             Arity = ArgumentArity.ZeroOrOne,
         };
         var command = new Command("confirm", "Keep the rules of a revision that waits for confirmation, so they are not reverted.") { revision };
-        command.SetAction((parseResult, cancellationToken) => CliServices.RunAsync(context, (services, ct) => EngineErrors.HandleAsync(context, async () =>
+        command.SetAction((parseResult, cancellationToken) => CliServices.RunAsync(context, async (services, ct) =>
         {
             var confirmed = await services.GetRequiredService<RevisionService>().ConfirmAsync(Actor.CommandLine, parseResult.GetValue(revision), ct);
             await context.Out.WriteLineAsync($"Confirmed revision {confirmed.Id}; its rules stay.");
             return ExitCodes.Success;
-        }), cancellationToken));
+        }, cancellationToken));
         return command;
     }
 }

@@ -18,7 +18,7 @@ internal static class ExportCommand
         {
             output,
         };
-        command.SetAction((parseResult, cancellationToken) => CliServices.RunAsync(context, (services, ct) => EngineErrors.HandleAsync(context, async () =>
+        command.SetAction((parseResult, cancellationToken) => CliServices.RunAsync(context, async (services, ct) =>
         {
             if (await ApplyCommand.RefuseWithoutPrivilegesAsync(context, services, "read the live rules", ct) is { } refused)
             {
@@ -31,7 +31,7 @@ internal static class ExportCommand
             }
 
             return ExitCodes.Success;
-        }), cancellationToken));
+        }, cancellationToken));
         return command;
     }
 }

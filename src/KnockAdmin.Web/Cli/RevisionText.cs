@@ -8,7 +8,7 @@ namespace KnockAdmin.Web.Cli;
 internal static class RevisionText
 {
     public static string Describe(RevisionView revision) =>
-        $"revision {revision.Id} ({State(revision.State)}, {(revision.State == RevisionState.Applying ? "started" : "applied")} {Time(revision.CreatedAt)} by {revision.Author}"
+        $"revision {revision.Id} ({RevisionStateText.Of(revision.State)}, {(revision.State == RevisionState.Applying ? "started" : "applied")} {Time(revision.CreatedAt)} by {revision.Author}"
         + (revision.RollbackOfRevisionId is { } of ? $", rollback to revision {of}" : "") + ")";
 
     /// <summary>What happens next after an apply or rollback.</summary>
@@ -16,18 +16,6 @@ internal static class RevisionText
         ? $"{what} as revision {revision.Id}. Confirm by {Time(revision.ConfirmDeadline!.Value)} with 'KnockAdmin confirm {revision.Id}', "
           + "or the previous rules are restored automatically."
         : $"{what} as revision {revision.Id}; kept without confirmation.";
-
-    public static string State(RevisionState state) => state switch
-    {
-        RevisionState.Applying => "being applied",
-        RevisionState.PendingConfirmation => "waiting for confirmation",
-        RevisionState.Confirmed => "confirmed",
-        RevisionState.RevertedAutomatically => "reverted automatically",
-        RevisionState.RolledBack => "rolled back",
-        RevisionState.Failed => "failed",
-        RevisionState.Superseded => "superseded",
-        _ => state.ToString(),
-    };
 
     public static string Time(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
 }

@@ -1,8 +1,6 @@
 using System.CommandLine;
 using KnockAdmin.Infrastructure.Auditing;
-using KnockAdmin.Infrastructure.Data;
 using KnockAdmin.Infrastructure.Revisions;
-using Microsoft.EntityFrameworkCore;
 
 namespace KnockAdmin.Web.Cli;
 
@@ -23,14 +21,14 @@ internal static class RollbackCommand
             revision,
             confirmWithin,
         };
-        command.SetAction((parseResult, cancellationToken) => CliServices.RunAsync(context, (services, ct) => EngineErrors.HandleAsync(context, async () =>
+        command.SetAction((parseResult, cancellationToken) => CliServices.RunAsync(context, async (services, ct) =>
         {
             if (await ApplyCommand.RefuseWithoutPrivilegesAsync(context, services, "roll back", ct) is { } refused)
             {
                 return refused;
             }
 
-            var target = parseResult.GetValue(revision) ?? await PreviousAsync(services.GetRequiredService<KnockAdminDbContext>(), ct);
+            var target = parseResult.GetValue(revision) ?? await services.GetRequiredService<RevisionQueries>().PreviousKeptAsync(ct);
             if (target is null)
             {
                 await context.Error.WriteLineAsync("error: there is no earlier revision to roll back to; name one (see the revisions in the panel or GET /api/revisions).");
@@ -42,22 +40,7 @@ internal static class RollbackCommand
             await ApplyCommand.WriteWarningsAsync(context, rolledBack);
             await context.Out.WriteLineAsync(RevisionText.AfterApply(rolledBack.Revision, $"Rolled back to revision {target}"));
             return ExitCodes.Success;
-        }), cancellationToken, applies: true));
+        }, cancellationToken, applies: true));
         return command;
-    }
-
-    /// <summary>The latest revision before the active one that was once kept (not failed, not reverted).</summary>
-    private static async Task<int?> PreviousAsync(KnockAdminDbContext db, CancellationToken cancellationToken)
-    {
-        var active = await db.Revisions.AsNoTracking()
-            .Where(r => r.State == RevisionState.Confirmed || r.State == RevisionState.PendingConfirmation)
-            .OrderByDescending(r => r.Id)
-            .Select(r => (int?)r.Id)
-            .FirstOrDefaultAsync(cancellationToken);
-        return await db.Revisions.AsNoTracking()
-            .Where(r => (active == null || r.Id < active) && (r.State == RevisionState.Superseded || r.State == RevisionState.RolledBack))
-            .OrderByDescending(r => r.Id)
-            .Select(r => (int?)r.Id)
-            .FirstOrDefaultAsync(cancellationToken);
     }
 }

@@ -85,14 +85,14 @@ internal static class TokenCommand
     {
         var name = new Argument<string>("NAME") { Description = "The token's name (as 'token list' shows it)." };
         var revoke = new Command("revoke", "Revoke an API token: its next request is refused. It stays in the list, marked revoked.") { name };
-        revoke.SetAction((parseResult, cancellationToken) => CliServices.RunAsync(context, (services, ct) => AccountErrors.HandleAsync(context, async () =>
+        revoke.SetAction((parseResult, cancellationToken) => CliServices.RunAsync(context, async (services, ct) =>
         {
             var tokens = services.GetRequiredService<ApiTokenService>();
             var token = await tokens.FindAsync(parseResult.GetRequiredValue(name), ct);
             var revoked = await tokens.RevokeAsync(token.Id, Actor.CommandLine, ct);
             await context.Out.WriteLineAsync($"Revoked {revoked.Role} token '{AccountName.Display(revoked.Name)}' (id {revoked.Id}) at {RevisionText.Time(revoked.RevokedAt!.Value)}.");
             return ExitCodes.Success;
-        }), cancellationToken));
+        }, cancellationToken));
         return revoke;
     }
 }

@@ -47,7 +47,7 @@ internal static class UserCommand
         var passwordStdin = PasswordStdin();
 
         var add = new Command("add", "Add a user who can sign in to the panel.") { name, role, passwordStdin };
-        add.SetAction((parseResult, cancellationToken) => AccountErrors.WithPasswordAsync(context, parseResult.GetValue(passwordStdin), password =>
+        add.SetAction((parseResult, cancellationToken) => PasswordInput.WithPasswordAsync(context, parseResult.GetValue(passwordStdin), password =>
             CliServices.RunAsync(context, async (services, ct) =>
             {
                 var user = await services.GetRequiredService<UserService>()
@@ -84,15 +84,15 @@ internal static class UserCommand
         var name = new Argument<string>("NAME") { Description = "The user's name." };
         var passwordStdin = PasswordStdin();
         var passwd = new Command("passwd", "Set a user's password (read from standard input) and end every session of theirs.") { name, passwordStdin };
-        passwd.SetAction((parseResult, cancellationToken) => AccountErrors.WithPasswordAsync(context, parseResult.GetValue(passwordStdin), password =>
-            CliServices.RunAsync(context, (services, ct) => AccountErrors.HandleAsync(context, async () =>
+        passwd.SetAction((parseResult, cancellationToken) => PasswordInput.WithPasswordAsync(context, parseResult.GetValue(passwordStdin), password =>
+            CliServices.RunAsync(context, async (services, ct) =>
             {
                 var users = services.GetRequiredService<UserService>();
                 var user = await users.FindAsync(parseResult.GetRequiredValue(name), ct);
                 var ended = await users.SetPasswordAsync(user.Id, password, Actor.CommandLine, cancellationToken: ct);
                 await context.Out.WriteLineAsync($"Set a new password for '{AccountName.Display(user.Name)}'; {ended} session(s) ended.");
                 return ExitCodes.Success;
-            }), cancellationToken), cancellationToken));
+            }, cancellationToken), cancellationToken));
         return passwd;
     }
 
@@ -101,13 +101,13 @@ internal static class UserCommand
     {
         var name = new Argument<string>("NAME") { Description = "The user's name (as 'user list' shows it)." };
         var command = new Command(verb, description) { name };
-        command.SetAction((parseResult, cancellationToken) => CliServices.RunAsync(context, (services, ct) => AccountErrors.HandleAsync(context, async () =>
+        command.SetAction((parseResult, cancellationToken) => CliServices.RunAsync(context, async (services, ct) =>
         {
             var users = services.GetRequiredService<UserService>();
             var user = await users.FindAsync(parseResult.GetRequiredValue(name), ct);
             await context.Out.WriteLineAsync(await action(users, user, ct));
             return ExitCodes.Success;
-        }), cancellationToken));
+        }, cancellationToken));
         return command;
     }
 }

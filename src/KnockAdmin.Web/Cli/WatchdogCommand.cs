@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Runtime.InteropServices;
 using KnockAdmin.Infrastructure.Data;
 using KnockAdmin.Infrastructure.Revisions;
-using Microsoft.EntityFrameworkCore;
 
 namespace KnockAdmin.Web.Cli;
 
@@ -71,10 +70,7 @@ internal static class WatchdogCommand
 
     private static async Task<bool> GaveUpAsync(IServiceProvider services, int id, TimeProvider time, CancellationToken cancellationToken)
     {
-        var watched = await services.GetRequiredService<KnockAdminDbContext>().Revisions.AsNoTracking()
-            .Where(r => r.Id == id)
-            .Select(r => new { r.ConfirmDeadline, r.CreatedAt })
-            .SingleOrDefaultAsync(cancellationToken);
-        return watched is not null && time.GetUtcNow() > (watched.ConfirmDeadline ?? watched.CreatedAt) + GiveUpAfter;
+        var deadline = await services.GetRequiredService<RevisionQueries>().DeadlineAsync(id, cancellationToken);
+        return deadline is not null && time.GetUtcNow() > deadline + GiveUpAfter;
     }
 }

@@ -1,3 +1,4 @@
+using KnockAdmin.Core.Failures;
 using KnockAdmin.Core.Notifications;
 using KnockAdmin.Infrastructure.Auditing;
 using KnockAdmin.Infrastructure.Configuration;
@@ -105,7 +106,7 @@ public sealed class NotificationSettingsStoreTests
     {
         using var fixture = await NotificationFixture.CreateAsync();
 
-        var invalid = await Assert.ThrowsAsync<ConfigInvalidException>(() => fixture.SaveAsync(new NotificationSettings
+        var invalid = await Assert.ThrowsAsync<InvalidInputException>(() => fixture.SaveAsync(new NotificationSettings
         {
             Webhooks = [NotificationFixture.Webhook("ops", "nope") with { Url = "ftp://x", Secret = SecretChange.Keep }, NotificationFixture.Webhook("other") with { Id = 42 }],
             Emails = [Mail with { To = ["not an address"] }],

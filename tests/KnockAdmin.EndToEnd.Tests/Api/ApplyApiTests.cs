@@ -130,8 +130,11 @@ public sealed class ApplyApiTests
 
         (await app.Pair.InServerAsync("iptables", "-A", "KA-INPUT", "-s", "192.0.2.66", "-j", "ACCEPT")).EnsureSuccess("iptables -A");
 
+        // "-" is what is live, "+" what an apply would put there: the rule added by hand would go.
         var diff = await client.GetFromJsonAsync<JsonObject>("/api/rules/diff");
-        Assert.Contains(diff!["parts"]!["rulesV4"]!.AsArray(), line => (string)line!["kind"]! == "added" && ((string)line["text"]!).Contains("192.0.2.66"));
+        Assert.Equal(("live", "desired"), ((string)diff!["from"]!, (string)diff["to"]!));
+        Assert.Contains(diff["parts"]!["rulesV4"]!.AsArray(), line => (string)line!["kind"]! == "removed" && ((string)line["text"]!).Contains("192.0.2.66"));
+        Assert.DoesNotContain(diff["parts"]!["rulesV4"]!.AsArray(), line => (string)line!["kind"]! == "added");
         var status = await client.GetFromJsonAsync<JsonObject>("/api/status");
         Assert.True((bool)status!["drift"]!["hasDrift"]!);
         Assert.Contains("192.0.2.66", (string)status["drift"]!["description"]!);

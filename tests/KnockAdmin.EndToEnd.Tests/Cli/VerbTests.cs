@@ -31,7 +31,8 @@ public sealed class VerbTests
         Assert.Contains("Active: revision 1 (confirmed", drifted.StandardOutput);
         Assert.DoesNotContain("Pending confirmation", drifted.StandardOutput);
         Assert.Contains("Drift: DETECTED", drifted.StandardOutput);
-        Assert.Contains("+-A KA-INPUT -s 192.0.2.66/32 -j ACCEPT", drifted.StandardOutput);
+        // "-" is what is live: the rule added by hand, which the active revision does not hold.
+        Assert.Contains("--A KA-INPUT -s 192.0.2.66/32 -j ACCEPT", drifted.StandardOutput);
     }
 
     [Fact]

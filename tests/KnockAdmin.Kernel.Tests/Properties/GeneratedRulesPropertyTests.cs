@@ -1,3 +1,4 @@
+using KnockAdmin.Core.Failures;
 using KnockAdmin.Core.Model;
 using KnockAdmin.Core.Rules;
 using KnockAdmin.Core.Validation;
@@ -68,7 +69,7 @@ public class GeneratedRulesPropertyTests
                 return revision.Id;
             });
 
-            await Assert.ThrowsAsync<ConfigInvalidException>(() =>
+            await Assert.ThrowsAsync<InvalidInputException>(() =>
                 host.InScopeAsync<RevisionService, AppliedRevision>(service => service.RollbackAsync(new Actor("mallory"), tampered, 0)));
             Assert.Equal(before, await host.LiveAsync());
         }

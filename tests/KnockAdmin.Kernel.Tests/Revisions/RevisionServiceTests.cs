@@ -1,3 +1,4 @@
+using KnockAdmin.Core.Failures;
 using KnockAdmin.Core.Model;
 using KnockAdmin.Infrastructure.Auditing;
 using KnockAdmin.Infrastructure.Configuration;
@@ -147,7 +148,7 @@ public class RevisionServiceTests
         await using var host = await RevisionHost.StartAsync(Tutorial);
         var before = await host.LiveAsync();
 
-        var refused = await Assert.ThrowsAsync<ConfigInvalidException>(() => host.ApplyAsync(confirmWithinSeconds: -5));
+        var refused = await Assert.ThrowsAsync<InvalidInputException>(() => host.ApplyAsync(confirmWithinSeconds: -5));
 
         Assert.Equal("confirmWithinSeconds", Assert.Single(refused.Issues).Field);
         Assert.Equal(before, await host.LiveAsync());
@@ -186,7 +187,9 @@ public class RevisionServiceTests
 
         var drift = await detector.CheckAsync(RevisionRules.Of(active!));
         Assert.True(drift.HasDrift);
-        Assert.Contains("+-A KA-ssh-K -s 203.0.113.9/32 -j ACCEPT", drift.Describe());
+        // "-" is what is live, "+" what the revision applied: the rule added by hand is live only.
+        Assert.Contains("--A KA-ssh-K -s 203.0.113.9/32 -j ACCEPT", drift.Describe());
+        Assert.DoesNotContain("\n+", drift.Describe());
     }
 
     [Fact]

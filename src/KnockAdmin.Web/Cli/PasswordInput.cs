@@ -1,28 +1,8 @@
-using KnockAdmin.Infrastructure.Security;
-
 namespace KnockAdmin.Web.Cli;
 
-/// <summary>Turns refusals of the user and token verbs into a message on standard error and an exit code.</summary>
-internal static class AccountErrors
+/// <summary>Reads the password of a user verb from standard input.</summary>
+internal static class PasswordInput
 {
-    public static async Task<int> HandleAsync(CliContext context, Func<Task<int>> verb)
-    {
-        try
-        {
-            return await verb();
-        }
-        catch (AccountNotFoundException missing)
-        {
-            await context.Error.WriteLineAsync($"error: {missing.Message}");
-            return ExitCodes.InvalidInput;
-        }
-        catch (LastAdminException refused)
-        {
-            await context.Error.WriteLineAsync($"error: {refused.Message}");
-            return ExitCodes.Refused;
-        }
-    }
-
     /// <summary>Runs a verb that needs a password from standard input: without --password-stdin it is a usage error,
     /// without a line on standard input invalid input.</summary>
     public static async Task<int> WithPasswordAsync(CliContext context, bool passwordStdin, Func<string, Task<int>> verb, CancellationToken cancellationToken)
