@@ -49,10 +49,17 @@ public sealed class Browser : IAsyncDisposable
         await page.Locator("[data-interactive='yes']").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
     }
 
-    /// <summary>A page in a browser context of its own: its own cookies, as a second browser would have.</summary>
-    public async Task<IPage> NewBrowserPageAsync()
+    /// <summary>
+    /// A page in a browser context of its own: its own cookies and storage, as a second browser would have, set to
+    /// prefer <paramref name="scheme"/> as a system in light or dark mode does.
+    /// </summary>
+    public async Task<IPage> NewBrowserPageAsync(ColorScheme scheme = ColorScheme.Light)
     {
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 860 } });
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = 1280, Height = 860 },
+            ColorScheme = scheme,
+        });
         return await context.NewPageAsync();
     }
 

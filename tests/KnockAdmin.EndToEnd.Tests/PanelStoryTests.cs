@@ -157,9 +157,10 @@ public sealed class PanelStoryTests : IAsyncLifetime
         await OpenAsync("");
         const string Background = "() => getComputedStyle(document.body).backgroundColor";
         var light = await Page.EvaluateAsync<string>(Background);
-        await Page.Locator("[aria-label='Toggle dark mode']").ClickAsync();
+        await Page.GetByLabel("Switch to dark mode").ClickAsync();
         await Page.WaitForFunctionAsync($"() => ({Background})() !== '{light}'");
         await browser.ScreenshotAsync("12-dashboard-dark");
+        await Page.GetByLabel("Switch to light mode").ClickAsync();
         await Page.SetViewportSizeAsync(390, 844);
         await OpenAsync("live");
         await Expect(Page.Locator(".stage")).ToHaveCountAsync(3);

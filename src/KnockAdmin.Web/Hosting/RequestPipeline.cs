@@ -1,4 +1,5 @@
 using KnockAdmin.Web.Api;
+using Microsoft.AspNetCore.Diagnostics;
 using KnockAdmin.Web.Components;
 using KnockAdmin.Web.Security;
 
@@ -19,9 +20,16 @@ public static class RequestPipeline
                 ui.UseExceptionHandler("/Error", createScopeForErrors: true);
                 ui.UseHsts();
             }
-
-            ui.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         });
+
+        // Outside the branch: re-running the request for the not-found page needs the top-level pipeline, which
+        // routes it again. API answers keep their own (empty or problem-details) bodies.
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseWhen(context => context.IsApiRequest(), api => api.Use((context, next) =>
+        {
+            context.Features.Get<IStatusCodePagesFeature>()?.Enabled = false;
+            return next(context);
+        }));
         app.UseHttpsRedirection();
 
         app.UseFirstAdminGate();
