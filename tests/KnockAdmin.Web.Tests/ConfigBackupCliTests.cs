@@ -42,7 +42,7 @@ public sealed class ConfigBackupCliTests
         var (_, after, _) = await cli.InvokeAsync(["config", "export", "--out", "-"]);
 
         Assert.Equal(ExitCodes.InvalidInput, exitCode);
-        Assert.Contains("nothing was stored", error);
+        Assert.Contains("nothing was changed, the input is invalid", error);
         Assert.Contains("profiles[0].enabled", error);
         Assert.Contains("profiles[0].x", error);
         Assert.Contains("\"profiles\": []", after);
