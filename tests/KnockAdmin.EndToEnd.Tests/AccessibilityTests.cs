@@ -15,15 +15,11 @@ namespace KnockAdmin.EndToEnd.Tests;
 /// </summary>
 public sealed class AccessibilityTests : IAsyncLifetime
 {
-    private const string Password = "a long enough password";
-
     private static readonly string[] Blocking = ["serious", "critical"];
 
-    private Panel? panel;
-    private PanelServer? server;
-    private Browser? browser;
+    private BrowserPanel? running;
 
-    private Uri Address => server!.Address;
+    private Uri Address => running!.Address;
 
     /// <summary>Every page of the panel without a route parameter, found in the web assembly so that new pages are checked too.</summary>
     public static IReadOnlyList<string> PanelPages { get; } = typeof(KnockAdmin.Web.Components.Routes).Assembly.GetTypes()
@@ -37,37 +33,13 @@ public sealed class AccessibilityTests : IAsyncLifetime
         .Order(StringComparer.Ordinal)
         .ToList();
 
-    public async Task InitializeAsync()
-    {
-        try
-        {
-            panel = await Panel.CreateAsync();
-            (await panel.RunWithInputAsync(Password + "\n", "user", "add", "--name", "alice", "--role", "admin", "--password-stdin")).EnsureSuccess("user add");
-            server = await PanelServer.StartAsync(panel.Pair.Server, confirmWithinSeconds: 30, panel.Database.ConnectionString);
-            browser = await Browser.LaunchAsync();
-        }
-        catch
-        {
-            await DisposeAsync();
-            throw;
-        }
-    }
+    public async Task InitializeAsync() => running = await BrowserPanel.StartAsync(["alice"]);
 
     public async Task DisposeAsync()
     {
-        if (browser is not null)
+        if (running is not null)
         {
-            await browser.DisposeAsync();
-        }
-
-        if (server is not null)
-        {
-            await server.DisposeAsync();
-        }
-
-        if (panel is not null)
-        {
-            await panel.DisposeAsync();
+            await running.DisposeAsync();
         }
     }
 
@@ -85,7 +57,7 @@ public sealed class AccessibilityTests : IAsyncLifetime
     [InlineData(ColorScheme.Dark)]
     public async Task Every_page_has_one_main_heading_and_no_serious_accessibility_violation(ColorScheme scheme)
     {
-        var page = await browser!.NewBrowserPageAsync(scheme);
+        var page = await running!.Browser.NewBrowserPageAsync(scheme);
         var found = new List<string>();
 
         await page.GotoAsync(new Uri(Address, "account/login").ToString());
@@ -104,7 +76,7 @@ public sealed class AccessibilityTests : IAsyncLifetime
     [Fact]
     public async Task An_unknown_address_shows_a_not_found_page_inside_the_panel()
     {
-        var page = browser!.Page;
+        var page = running!.Browser.Page;
         await SignInAsync(page);
 
         await Browser.OpenAsync(page, Address, "no-such-page");
@@ -119,7 +91,7 @@ public sealed class AccessibilityTests : IAsyncLifetime
     [Fact]
     public async Task The_skip_link_comes_before_the_menu_and_leads_past_it()
     {
-        var page = browser!.Page;
+        var page = running!.Browser.Page;
         await SignInAsync(page);
         await Browser.OpenAsync(page, Address, "");
         // The skip link comes before everything else that takes the keyboard: one step back from the menu button.
@@ -137,7 +109,7 @@ public sealed class AccessibilityTests : IAsyncLifetime
     [Fact]
     public async Task The_theme_follows_the_browser_until_the_admin_picks_one_which_a_reload_keeps()
     {
-        var page = await browser!.NewBrowserPageAsync(ColorScheme.Dark);
+        var page = await running!.Browser.NewBrowserPageAsync(ColorScheme.Dark);
         await SignInAsync(page);
         await Browser.OpenAsync(page, Address, "");
         await Expect(page.GetByLabel("Switch to light mode")).ToBeVisibleAsync();
@@ -167,12 +139,5 @@ public sealed class AccessibilityTests : IAsyncLifetime
         return found;
     }
 
-    private async Task SignInAsync(IPage page)
-    {
-        await page.GotoAsync(new Uri(Address, "account/login").ToString());
-        await page.Locator("#name").FillAsync("alice");
-        await page.Locator("#password").FillAsync(Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
-        await page.WaitForURLAsync(Address.ToString());
-    }
+    private Task SignInAsync(IPage page) => running!.SignInAsync(page, "alice");
 }

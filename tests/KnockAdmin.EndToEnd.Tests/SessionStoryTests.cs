@@ -12,58 +12,30 @@ namespace KnockAdmin.EndToEnd.Tests;
 /// </summary>
 public sealed partial class SessionStoryTests : IAsyncLifetime
 {
-    private const string Password = "a long enough password";
+    private BrowserPanel? running;
 
-    private Panel? panel;
-    private PanelServer? server;
-    private Browser? browser;
+    private Uri Address => running!.Address;
 
-    private Uri Address => server!.Address;
+    private Browser Browser => running!.Browser;
 
-    public async Task InitializeAsync()
-    {
-        try
-        {
-            panel = await Panel.CreateAsync();
-            foreach (var name in new[] { "alice", "bob" })
-            {
-                (await panel.RunWithInputAsync(Password + "\n", "user", "add", "--name", name, "--role", "admin", "--password-stdin")).EnsureSuccess("user add");
-            }
+    private Panel Panel => running!.Panel;
 
-            (await panel.RunAsync("token", "create", "--name", "grafana", "--role", "viewer", "--expires-in", "90d")).EnsureSuccess("token create");
-
-            server = await PanelServer.StartAsync(panel.Pair.Server, confirmWithinSeconds: 30, panel.Database.ConnectionString);
-            browser = await Browser.LaunchAsync();
-        }
-        catch
-        {
-            await DisposeAsync();
-            throw;
-        }
-    }
+    public async Task InitializeAsync() =>
+        running = await BrowserPanel.StartAsync(["alice", "bob"], async panel =>
+            (await panel.RunAsync("token", "create", "--name", "grafana", "--role", "viewer", "--expires-in", "90d")).EnsureSuccess("token create"));
 
     public async Task DisposeAsync()
     {
-        if (browser is not null)
+        if (running is not null)
         {
-            await browser.DisposeAsync();
-        }
-
-        if (server is not null)
-        {
-            await server.DisposeAsync();
-        }
-
-        if (panel is not null)
-        {
-            await panel.DisposeAsync();
+            await running.DisposeAsync();
         }
     }
 
     [Fact]
     public async Task A_session_cookie_copied_before_logging_out_opens_nothing_afterwards()
     {
-        var page = browser!.Page;
+        var page = Browser.Page;
         await SignInAsync(page, "alice");
         var saved = await page.Context.CookiesAsync();
         Assert.Contains(saved, c => c.Name == "KnockAdmin.Session");
@@ -71,7 +43,7 @@ public sealed partial class SessionStoryTests : IAsyncLifetime
         await page.Locator("[aria-label='Log out']").ClickAsync();
         await page.WaitForURLAsync(LoginPage());
 
-        var thief = await browser.NewBrowserPageAsync();
+        var thief = await Browser.NewBrowserPageAsync();
         await thief.Context.AddCookiesAsync(saved.Select(c => new Cookie
         {
             Name = c.Name, Value = c.Value, Domain = c.Domain, Path = c.Path, HttpOnly = c.HttpOnly, Secure = c.Secure, SameSite = c.SameSite,
@@ -85,33 +57,33 @@ public sealed partial class SessionStoryTests : IAsyncLifetime
     [Fact]
     public async Task Changing_the_password_in_one_browser_ends_the_session_open_in_another()
     {
-        var changer = browser!.Page;
-        var other = await browser.NewBrowserPageAsync();
+        var changer = Browser.Page;
+        var other = await Browser.NewBrowserPageAsync();
         await SignInAsync(changer, "alice");
         await SignInAsync(other, "alice");
         await Browser.OpenAsync(other, Address, "");
         await Expect(other.Locator(".signed-in-user")).ToContainTextAsync("alice (admin)");
 
-        await browser.OpenAsync(Address, "password");
-        await changer.Locator("#current-password").FillAsync(Password);
+        await Browser.OpenAsync(Address, "password");
+        await changer.Locator("#current-password").FillAsync(BrowserPanel.Password);
         await changer.Locator("#new-password").FillAsync("an even longer new password");
         await changer.Locator("#confirm-password").FillAsync("an even longer new password");
         await changer.Locator(".change-password-button").ClickAsync();
         await Expect(changer.Locator(".password-changed")).ToBeVisibleAsync();
-        await browser.ScreenshotAsync("21-change-password");
+        await Browser.ScreenshotAsync("21-change-password");
 
         // The open page of the other browser is sent to the login page by its next check, without a click.
         await Expect(other).ToHaveURLAsync(LoginPage(), new() { Timeout = 30_000 });
         // The browser that changed the password stays signed in.
-        await browser.OpenAsync(Address, "");
+        await Browser.OpenAsync(Address, "");
         await Expect(changer.Locator(".signed-in-user")).ToContainTextAsync("alice (admin)");
     }
 
     [Fact]
     public async Task An_admin_disabled_by_another_can_change_nothing_from_the_page_still_open_in_front_of_them()
     {
-        var alice = browser!.Page;
-        var bob = await browser.NewBrowserPageAsync();
+        var alice = Browser.Page;
+        var bob = await Browser.NewBrowserPageAsync();
         await SignInAsync(alice, "alice");
         await SignInAsync(bob, "bob");
         await Browser.OpenAsync(bob, Address, "profiles/new");
@@ -120,9 +92,9 @@ public sealed partial class SessionStoryTests : IAsyncLifetime
         await bob.Locator("#steps-1-port").FillAsync("4321");
         await bob.Locator("#steps-2-port").FillAsync("2341");
 
-        await browser.OpenAsync(Address, "users");
+        await Browser.OpenAsync(Address, "users");
         await Expect(alice.Locator("[data-user='bob'] .disable-button")).ToBeVisibleAsync();
-        await browser.ScreenshotAsync("20-users");
+        await Browser.ScreenshotAsync("20-users");
         await alice.Locator("[data-user='bob'] .disable-button").ClickAsync();
         await alice.Locator(".mud-dialog-actions button", new() { HasText = "Disable" }).ClickAsync();
         await Expect(alice.Locator("[data-user='bob'] .enable-button")).ToBeVisibleAsync();
@@ -140,19 +112,12 @@ public sealed partial class SessionStoryTests : IAsyncLifetime
         }
 
         await Expect(bob).ToHaveURLAsync(LoginPage(), new() { Timeout = 30_000 });
-        Assert.Empty(await panel!.Database.QueryAsync(db => db.Profiles.Where(p => p.Name == "sneaky").ToListAsync()));
-        var audit = await panel.Database.QueryAsync(db => db.AuditEntries.Where(e => e.Action == "user.disable").SingleAsync());
+        Assert.Empty(await Panel.Database.QueryAsync(db => db.Profiles.Where(p => p.Name == "sneaky").ToListAsync()));
+        var audit = await Panel.Database.QueryAsync(db => db.AuditEntries.Where(e => e.Action == "user.disable").SingleAsync());
         Assert.Equal("user:alice", audit.Actor);
     }
 
-    private async Task SignInAsync(IPage page, string name)
-    {
-        await page.GotoAsync(new Uri(Address, "account/login").ToString());
-        await page.Locator("#name").FillAsync(name);
-        await page.Locator("#password").FillAsync(Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
-        await page.WaitForURLAsync(Address.ToString());
-    }
+    private Task SignInAsync(IPage page, string name) => running!.SignInAsync(page, name);
 
     [GeneratedRegex("/account/login")]
     private static partial Regex LoginPage();
