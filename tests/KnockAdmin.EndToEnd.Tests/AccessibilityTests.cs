@@ -64,9 +64,12 @@ public sealed class AccessibilityTests : IAsyncLifetime
         found.AddRange(await CheckAsync(page, "/account/login"));
         await SignInAsync(page);
 
+        // The theme is applied once the circuit has read the browser's preference: check the page in its final colours.
+        var themeSettled = page.GetByLabel(scheme == ColorScheme.Dark ? "Switch to light mode" : "Switch to dark mode");
         foreach (var path in PanelPages.Append("/no-such-page"))
         {
             await Browser.OpenAsync(page, Address, path.TrimStart('/'));
+            await Expect(themeSettled).ToBeVisibleAsync();
             found.AddRange(await CheckAsync(page, path));
         }
 
