@@ -30,12 +30,8 @@ public static class FloodCell
         await pair.ListenAsync(ProtectedPort);
         // Spoofed sources have no route back; the server must not drop them as martians before its firewall.
         await Processes.RunCheckedAsync("ip", ["netns", "exec", pair.Server, "sysctl", "-qw", "net.ipv4.conf.all.rp_filter=0", "net.ipv4.conf.default.rp_filter=0"]);
-        var commands = new FirewallCommands(Options.Create(new FirewallOptions { NetworkNamespace = pair.Server }));
         using var location = new ProcNetLocation(pair.Server);
-        await using (var lease = await new ApplyLock().AcquireAsync(Directory.CreateTempSubdirectory("knockadmin-bench-lock-").FullName))
-        {
-            await new RuleApplier(commands, new FirewallDetector(commands), RecentListCarrier.For(location)).ApplyAsync(RuleGenerator.Generate(config), lease);
-        }
+        await ServerFirewall.ApplyAsync(pair.Server, location, config);
 
         await CountClientPacketsAsync(pair);
         var writer = new XtRecentWriter(location);

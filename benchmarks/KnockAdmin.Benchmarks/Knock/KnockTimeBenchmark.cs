@@ -35,13 +35,8 @@ public static class KnockTimeBenchmark
         await using (var pair = await NamespacePair.CreateAsync())
         {
             await pair.ListenAsync(ProtectedPort);
-            var commands = new FirewallCommands(Options.Create(new FirewallOptions { NetworkNamespace = pair.Server }));
             using var location = new ProcNetLocation(pair.Server);
-            await using (var lease = await new ApplyLock().AcquireAsync(Directory.CreateTempSubdirectory("knockadmin-bench-lock-").FullName))
-            {
-                await new RuleApplier(commands, new FirewallDetector(commands), RecentListCarrier.For(location))
-                    .ApplyAsync(RuleGenerator.Generate(config), lease);
-            }
+            await ServerFirewall.ApplyAsync(pair.Server, location, config);
 
             var lists = new XtRecentWriter(location);
             // The knocks come over IPv4; a flush of the first stage empties every list it is spread over.
