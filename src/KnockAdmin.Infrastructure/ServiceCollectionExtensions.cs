@@ -1,6 +1,7 @@
 using KnockAdmin.Infrastructure.Auditing;
 using KnockAdmin.Infrastructure.Configuration;
 using KnockAdmin.Infrastructure.Data;
+using KnockAdmin.Infrastructure.History;
 using KnockAdmin.Infrastructure.Notifications;
 using KnockAdmin.Infrastructure.Revisions;
 using KnockAdmin.Infrastructure.Security;
@@ -31,6 +32,8 @@ public static class ServiceCollectionExtensions
         services.AddScoped<RevisionQueries>();
         services.AddScoped<ConfigurationStore>();
         services.AddScoped<ConfigBackup>();
+        services.AddOptions<KnockHistoryOptions>().BindConfiguration(KnockHistoryOptions.Section);
+        services.AddScoped<KnockHistoryStore>();
         services.AddScoped<ApiTokenService>();
         services.AddScoped<UserService>();
         services.TryAddSingleton<OutboxSignal>();

@@ -97,6 +97,23 @@ namespace KnockAdmin.Migrations.Migrations
                     b.ToTable("AuditEntries", (string)null);
                 });
 
+            modelBuilder.Entity("KnockAdmin.Infrastructure.Data.FirstKnockTallyEntity", b =>
+                {
+                    b.Property<string>("Profile")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("HourStart")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Profile", "HourStart");
+
+                    b.ToTable("FirstKnockTallies", (string)null);
+                });
+
             modelBuilder.Entity("KnockAdmin.Infrastructure.Data.HostSettingsEntity", b =>
                 {
                     b.Property<int>("Id")
@@ -142,6 +159,65 @@ namespace KnockAdmin.Migrations.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("HostSettings", (string)null);
+                });
+
+            modelBuilder.Entity("KnockAdmin.Infrastructure.Data.KnockEventEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Actor")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Profile")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Stage")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("StepCount")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("Address", "At");
+
+                    b.ToTable("KnockEvents", (string)null);
+                });
+
+            modelBuilder.Entity("KnockAdmin.Infrastructure.Data.KnockHistoryMarkEntity", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Watermark")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("KnockHistoryMark", (string)null);
                 });
 
             modelBuilder.Entity("KnockAdmin.Infrastructure.Data.LoginThrottleEntity", b =>

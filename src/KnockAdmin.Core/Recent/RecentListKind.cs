@@ -8,6 +8,9 @@ public enum RecentListKind
     /// <summary>Addresses inside the open window of a current profile.</summary>
     Open,
 
+    /// <summary>Addresses that completed a profile's sequence, one stamp per completion; read for the knock history only.</summary>
+    Completions,
+
     /// <summary>An owned list name that the current configuration no longer uses (profile removed, disabled or shortened).</summary>
     Stale,
 

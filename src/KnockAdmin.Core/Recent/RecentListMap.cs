@@ -31,6 +31,13 @@ public sealed class RecentListMap
             return new RecentListInfo(list, RecentListKind.Foreign, null, null, null, null, "not a KnockAdmin list");
         }
 
+        if (CompletionListName.TryParse(list, out var completions))
+        {
+            return new RecentListInfo(list, RecentListKind.Completions, completions.Profile, null,
+                profiles.TryGetValue(completions.Profile, out var known) ? known.Steps.Count : null, null,
+                $"{completions.Profile}: who completed the sequence lately", completions.Family);
+        }
+
         if (!RecentListName.TryParse(list, out var name))
         {
             return new RecentListInfo(list, RecentListKind.Unknown, null, null, null, null,

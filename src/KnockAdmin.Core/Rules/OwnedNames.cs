@@ -89,6 +89,9 @@ public static partial class OwnedNames
     /// <summary>List of the <paramref name="family"/> addresses inside their open window.</summary>
     public static string OpenList(string profile, IpFamily family) => new RecentListName(family, profile, null).ToString();
 
+    /// <summary>List of the <paramref name="family"/> addresses that completed the sequence, one stamp per completion.</summary>
+    public static string CompletionList(string profile, IpFamily family) => new CompletionListName(family, profile).ToString();
+
     // \z, not $: $ also matches before a trailing newline.
     [GeneratedRegex(@"^[A-Za-z0-9_]+\z")]
     private static partial Regex ProfileNamePattern();

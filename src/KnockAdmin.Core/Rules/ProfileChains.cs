@@ -11,7 +11,8 @@ namespace KnockAdmin.Core.Rules;
 /// KA-p-OPEN; completed k knocks within the step timeout → gate k+1; otherwise gate 1.</para>
 /// <para>Gate k forgets stage k-1, then records stage k if this packet is knock k (and refuses it), or re-checks the
 /// packet as a first knock. KA-p-OPEN forgets the window and accepts the packet if it is for a protected port, or
-/// re-checks it as a first knock: only the next packet after a complete sequence may open the door.</para>
+/// re-checks it as a first knock: only the next packet after a complete sequence may open the door. The last knock
+/// also stamps KA-p-DONE, which no rule checks: the knock history reads completions there.</para>
 /// <para>Gates are entered with goto (-g), not jump: a packet that is no knock for this profile then returns straight
 /// to KA-INPUT and meets the next profile, so every profile's first gate is reachable. The tutorial's chains drop
 /// everything themselves, which works for one door only.</para>
@@ -147,6 +148,11 @@ internal sealed class ProfileChains(KnockProfile profile, GeneratorOptions optio
                 rules.Add($"-A {chain} {ShardMatch(shard)} {knock} {Recent("--set", ShardList(shard))} -j {OwnedNames.RefuseChain}");
             }
         }
+        else if (step == StepCount)
+        {
+            // The completion list is stamped in the same rule as the open window, so each completion leaves one stamp.
+            rules.Add($"-A {chain} {knock} {Recent("--set", OpenList)} {Recent("--set", CompletionList)} -j {OwnedNames.RefuseChain}");
+        }
         else
         {
             rules.Add($"-A {chain} {knock} {Recent("--set", StageList(step))} -j {OwnedNames.RefuseChain}");
@@ -195,6 +201,8 @@ internal sealed class ProfileChains(KnockProfile profile, GeneratorOptions optio
     private string FirstGate => OwnedNames.GateChain(profile.Name, 1);
 
     private string OpenList => OwnedNames.OpenList(profile.Name, family);
+
+    private string CompletionList => OwnedNames.CompletionList(profile.Name, family);
 
     private string StageList(int stage) => OwnedNames.StageList(profile.Name, stage, StepCount, family);
 

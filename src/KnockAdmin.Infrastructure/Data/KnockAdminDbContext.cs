@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 namespace KnockAdmin.Infrastructure.Data;
 
 /// <summary>Everything KnockAdmin keeps: profiles, host settings, revisions, audit log, API tokens, users, their
-/// sessions, the sign-in throttle and notifications.</summary>
+/// sessions, the sign-in throttle, notifications and the knock history.</summary>
 public sealed class KnockAdminDbContext(DbContextOptions<KnockAdminDbContext> options) : DbContext(options)
 {
     public DbSet<ProfileEntity> Profiles => Set<ProfileEntity>();
@@ -29,6 +29,12 @@ public sealed class KnockAdminDbContext(DbContextOptions<KnockAdminDbContext> op
     public DbSet<SessionEntity> Sessions => Set<SessionEntity>();
 
     public DbSet<LoginThrottleEntity> LoginThrottles => Set<LoginThrottleEntity>();
+
+    public DbSet<KnockEventEntity> KnockEvents => Set<KnockEventEntity>();
+
+    public DbSet<FirstKnockTallyEntity> FirstKnockTallies => Set<FirstKnockTallyEntity>();
+
+    public DbSet<KnockHistoryMarkEntity> KnockHistoryMarks => Set<KnockHistoryMarkEntity>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -107,5 +113,6 @@ public sealed class KnockAdminDbContext(DbContextOptions<KnockAdminDbContext> op
         });
 
         NotificationModel.Configure(modelBuilder);
+        KnockHistoryModel.Configure(modelBuilder);
     }
 }

@@ -1,12 +1,15 @@
+using KnockAdmin.Core.History;
+using KnockAdmin.Core.Rules;
 using KnockAdmin.Infrastructure.Auditing;
+using KnockAdmin.Infrastructure.History;
 
 namespace KnockAdmin.Infrastructure.Recent;
 
 /// <summary>
 /// Revoke, grant and flush on live recent lists, each recorded in the audit log with who asked and the list actually
-/// written: the one path for the HTTP API and the panel's Live page.
+/// written (grants and revokes in the knock history too): the one path for the HTTP API and the panel's Live page.
 /// </summary>
-public sealed class RecentListActions(IRecentListWriter writer, AuditLog audit)
+public sealed class RecentListActions(IRecentListWriter writer, AuditLog audit, KnockHistoryStore history, TimeProvider time)
 {
     /// <returns>The list the address was taken out of: the named stage's list of the address's family and shard.</returns>
     public async Task<string> RevokeAsync(Actor actor, string list, string address, CancellationToken cancellationToken = default)
@@ -14,6 +17,7 @@ public sealed class RecentListActions(IRecentListWriter writer, AuditLog audit)
         RefuseControlCharacters(address);
         var written = await writer.RemoveAsync(list, address, cancellationToken);
         await audit.WriteAsync(actor, AuditActions.RecentRevoke, $"Revoked {address.Trim()} from {written}.", CancellationToken.None);
+        await RecordAsync(actor, KnockEventKind.Revoked, written, address);
         return written;
     }
 
@@ -23,6 +27,7 @@ public sealed class RecentListActions(IRecentListWriter writer, AuditLog audit)
         RefuseControlCharacters(address);
         var written = await writer.GrantAsync(list, address, cancellationToken);
         await audit.WriteAsync(actor, AuditActions.RecentGrant, $"Granted {address.Trim()} in {written}.", CancellationToken.None);
+        await RecordAsync(actor, KnockEventKind.Granted, written, address);
         return written;
     }
 
@@ -32,6 +37,14 @@ public sealed class RecentListActions(IRecentListWriter writer, AuditLog audit)
         var flushed = await writer.FlushAsync(list, cancellationToken);
         await audit.WriteAsync(actor, AuditActions.RecentFlush, $"Flushed {string.Join(", ", flushed)}.", CancellationToken.None);
         return flushed;
+    }
+
+    // Recorded after the kernel changed, like the audit line: the history says what was done, never what was only asked.
+    private Task RecordAsync(Actor actor, KnockEventKind kind, string list, string address)
+    {
+        var profile = RecentListName.TryParse(list, out var name) ? name.Profile : list;
+        var knock = new KnockEvent(time.GetUtcNow(), kind, profile, KnockHistoryStore.CanonicalAddress(address), name.Stage, Actor: actor.Name);
+        return history.RecordAsync([knock], null, CancellationToken.None);
     }
 
     // The writer forgives surrounding blanks from a form; a newline or other control character is never typed by an admin.

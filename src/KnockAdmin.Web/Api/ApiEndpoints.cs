@@ -11,6 +11,7 @@ public static class ApiEndpoints
         api.MapConfigEndpoints();
         api.MapRevisionEndpoints();
         api.MapRecentEndpoints();
+        api.MapHistoryEndpoints();
         api.MapStatusEndpoints();
         api.MapNotificationEndpoints();
         api.MapAccountEndpoints();

@@ -5,7 +5,8 @@ namespace KnockAdmin.Web.Hosting;
 
 public static class UiRegistration
 {
-    /// <summary>The panel's pages: MudBlazor, the per-circuit actor, and the live views over the kernel.</summary>
+    /// <summary>The panel's pages: MudBlazor, the per-circuit actor, the live views over the kernel, and the
+    /// knock history and list alerts that watch it while no page is open.</summary>
     public static IServiceCollection AddKnockAdminUi(this IServiceCollection services)
     {
         services.AddMudServices();
@@ -16,6 +17,10 @@ public static class UiRegistration
         services.AddSingleton<ServiceScopes>();
         services.AddSingleton<IRecentSource, KernelRecentSource>();
         services.AddSingleton<RecentMonitor>();
+        services.AddSingleton<InForceListMap>();
+        // Always subscribed: the history and the alerts need the lists read while no page is open.
+        services.AddHostedService<KnockHistoryRecorder>();
+        services.AddHostedService<ListPressureAlerts>();
         services.AddScoped<ILiveFirewall, KernelLiveFirewall>();
         return services;
     }

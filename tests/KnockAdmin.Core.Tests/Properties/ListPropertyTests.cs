@@ -28,7 +28,9 @@ public partial class ListPropertyTests
             var rules = RuleGenerator.Generate(config);
             return RecentListUse.Shared(rules).Count == 0
                 && new[] { rules.V4, rules.V6 }.All(family => RecentListUse.Of(family).All(use =>
-                    RecentListName.TryParse(use.Name, out var name) && name.Family == family.Family && use.Name.Length <= OwnedNames.MaxListNameLength));
+                    (RecentListName.TryParse(use.Name, out var name) ? name.Family
+                        : CompletionListName.TryParse(use.Name, out var done) ? done.Family : (IpFamily?)null) == family.Family
+                    && use.Name.Length <= OwnedNames.MaxListNameLength));
         });
 
     [Property(MaxTest = 300)]

@@ -95,8 +95,9 @@ public class RuleGeneratorTests
 
         Assert.Contains("KA-ssh-S2", uses);
         Assert.Contains("KA-ssh-OPEN", uses);
+        Assert.Contains("KA-ssh-DONE", uses);
         Assert.Equal(64, uses.Count(name => name.StartsWith("KA-ssh-S1.", StringComparison.Ordinal)));
-        Assert.Equal(66, uses.Count);
+        Assert.Equal(67, uses.Count);
     }
 
     [Fact]
