@@ -64,13 +64,9 @@ public sealed class KnockHistoryStore(KnockAdminDbContext db, IOptions<KnockHist
         var cutoff = time.GetUtcNow() - options.Value.Retention;
         var removed = await db.KnockEvents.Where(e => e.At < cutoff).ExecuteDeleteAsync(cancellationToken);
         removed += await db.FirstKnockTallies.Where(t => t.HourStart < cutoff).ExecuteDeleteAsync(cancellationToken);
-        var keep = Math.Max(1, options.Value.MaxEvents);
-        var newestDropped = await db.KnockEvents.OrderByDescending(e => e.Id).Skip(keep).Select(e => (long?)e.Id).FirstOrDefaultAsync(cancellationToken);
-        if (newestDropped is { } last)
-        {
-            removed += await db.KnockEvents.Where(e => e.Id <= last).ExecuteDeleteAsync(cancellationToken);
-        }
-
+        var beyondLimit = db.KnockEvents.OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
+            .Skip(Math.Max(1, options.Value.MaxEvents)).Select(e => e.Id);
+        removed += await db.KnockEvents.Where(e => beyondLimit.Contains(e.Id)).ExecuteDeleteAsync(cancellationToken);
         return removed;
     }
 
