@@ -50,6 +50,13 @@ public sealed class BrowserPanel : IAsyncDisposable
         }
     }
 
+    /// <summary>Kills the panel process (SIGKILL, like a crash); <see cref="StartAgainAsync"/> brings it back.</summary>
+    public Task KillAsync() => Server.DisposeAsync().AsTask();
+
+    /// <summary>Starts the panel again on the same database and namespace (at a new address).</summary>
+    public async Task StartAgainAsync() =>
+        Server = await PanelServer.StartAsync(Panel.Pair.Server, confirmWithinSeconds: 30, Panel.Database.ConnectionString);
+
     public async Task SignInAsync(IPage page, string name)
     {
         await page.GotoAsync(new Uri(Address, "account/login").ToString());
