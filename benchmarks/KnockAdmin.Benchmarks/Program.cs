@@ -4,6 +4,7 @@ using KnockAdmin.Benchmarks.Apply;
 using KnockAdmin.Benchmarks.Flood;
 using KnockAdmin.Benchmarks.Kernel;
 using KnockAdmin.Benchmarks.Footprint;
+using KnockAdmin.Benchmarks.History;
 using KnockAdmin.Benchmarks.Knock;
 using KnockAdmin.Benchmarks.Live;
 using KnockAdmin.Benchmarks.Micro;
@@ -23,6 +24,7 @@ catch (ArgumentException error)
     Console.Error.WriteLine("       KnockAdmin.Benchmarks live [--runs 20] [--out DIR]                              (root)");
     Console.Error.WriteLine("       KnockAdmin.Benchmarks footprint [--runs 5] [--out DIR]                          (root)");
     Console.Error.WriteLine("       KnockAdmin.Benchmarks flood [--runs 20] [--out DIR]                             (root, hping3)");
+    Console.Error.WriteLine("       KnockAdmin.Benchmarks history [--runs 500] [--out DIR]");
     return 2;
 }
 
@@ -40,6 +42,8 @@ try
             return await FootprintBenchmark.RunAsync(arguments);
         case BenchmarkArguments.FloodMode:
             return await FloodBenchmark.RunAsync(arguments);
+        case BenchmarkArguments.HistoryMode:
+            return await KnockHistoryBenchmark.RunAsync(arguments);
         default:
             var artifacts = Path.Combine(ResultFiles.Directory(arguments.OutputDirectory), "micro");
             var summaries = BenchmarkSwitcher.FromAssembly(typeof(Workloads).Assembly)

@@ -200,9 +200,9 @@ namespace KnockAdmin.Migrations.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("At");
-
                     b.HasIndex("Address", "At");
+
+                    b.HasIndex("At", "Kind", "Profile");
 
                     b.ToTable("KnockEvents", (string)null);
                 });

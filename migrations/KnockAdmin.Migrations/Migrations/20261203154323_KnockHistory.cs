@@ -61,9 +61,9 @@ namespace KnockAdmin.Migrations.Migrations
                 columns: new[] { "Address", "At" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_KnockEvents_At",
+                name: "IX_KnockEvents_At_Kind_Profile",
                 table: "KnockEvents",
-                column: "At");
+                columns: new[] { "At", "Kind", "Profile" });
         }
 
         /// <inheritdoc />

@@ -14,7 +14,8 @@ internal static class KnockHistoryModel
             entry.Property(e => e.Profile).HasMaxLength(100);
             entry.Property(e => e.Address).HasMaxLength(64);
             entry.Property(e => e.Actor).HasMaxLength(200);
-            entry.HasIndex(e => e.At);
+            // Covers the charts' grouping (time, kind, profile) without reading the rows.
+            entry.HasIndex(e => new { e.At, e.Kind, e.Profile });
             entry.HasIndex(e => new { e.Address, e.At });
         });
 

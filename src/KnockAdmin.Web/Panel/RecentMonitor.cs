@@ -3,8 +3,8 @@ using KnockAdmin.Core.Recent;
 namespace KnockAdmin.Web.Panel;
 
 /// <summary>
-/// Reads the live recent lists about twice a second, but only while some page is subscribed, and hands each
-/// reading to every subscriber. One reader for all browsers, none when nobody watches.
+/// Reads the live recent lists about twice a second while anybody is subscribed (the knock history always is), and
+/// hands each reading to every subscriber: one reader for all browsers and background watchers.
 /// </summary>
 public sealed class RecentMonitor(IRecentSource source, TimeProvider time, ILogger<RecentMonitor> logger) : IAsyncDisposable
 {
