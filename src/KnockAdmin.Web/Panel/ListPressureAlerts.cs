@@ -13,7 +13,7 @@ public sealed class ListPressureAlerts(RecentMonitor monitor, InForceListMap lis
 {
     public static readonly TimeSpan Quiet = TimeSpan.FromHours(1);
 
-    private readonly Dictionary<string, DateTimeOffset> lastRaised = new(StringComparer.Ordinal);
+    private readonly ListPressureThrottle throttle = new(Quiet);
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -35,19 +35,9 @@ public sealed class ListPressureAlerts(RecentMonitor monitor, InForceListMap lis
             return;
         }
 
-        var now = time.GetUtcNow();
-        foreach (var pressure in ListPressure.Of(snapshot, await lists.GetAsync(cancellationToken)))
+        var pressures = ListPressure.Of(snapshot, await lists.GetAsync(cancellationToken));
+        foreach (var pressure in throttle.Due(pressures, time.GetUtcNow()))
         {
-            lock (lastRaised)
-            {
-                if (lastRaised.TryGetValue(pressure.List, out var last) && now - last < Quiet)
-                {
-                    continue;
-                }
-
-                lastRaised[pressure.List] = now;
-            }
-
             logger.LogWarning("Recent list {List} is {Reason} ({Entries} of {Capacity}).", pressure.List, pressure.Reason, pressure.Entries, pressure.Capacity);
             notifier.Publish(NotificationEvent.ListPressure(pressure.List, pressure.Reason, pressure.Entries, pressure.Capacity));
         }

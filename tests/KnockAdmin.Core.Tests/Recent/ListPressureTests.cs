@@ -34,3 +34,25 @@ public class ListPressureTests
         Assert.Empty(pressure);
     }
 }
+
+public class ListPressureThrottleTests
+{
+    private static readonly DateTimeOffset Start = new(2026, 12, 3, 16, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void Each_list_is_let_through_once_per_quiet_period_however_often_it_is_seen_full()
+    {
+        var throttle = new ListPressureThrottle(TimeSpan.FromHours(1));
+        ListPressure s1 = new("KA-ssh-S1.3", ListPressure.Churning, 100, 100), s2 = new("KA-ssh-S2", ListPressure.Full, 100, 100);
+
+        var first = throttle.Due([s1], Start);
+        var during = Enumerable.Range(1, 7199).SelectMany(second => throttle.Due([s1], Start.AddSeconds(second / 2.0))).ToList();
+        var other = throttle.Due([s1, s2], Start.AddMinutes(30));
+        var afterAnHour = throttle.Due([s1, s2], Start.AddHours(1));
+
+        Assert.Equal([s1], first);
+        Assert.Empty(during);
+        Assert.Equal([s2], other);
+        Assert.Equal([s1], afterAnHour);
+    }
+}
