@@ -16,7 +16,6 @@ public static class UiRegistration
         services.AddSingleton<ServiceScopes>();
         services.AddSingleton<IRecentSource, KernelRecentSource>();
         services.AddSingleton<RecentMonitor>();
-        services.AddScoped<ILiveFirewall, KernelLiveFirewall>();
         return services;
     }
 }
