@@ -21,7 +21,6 @@ public static class UiRegistration
         // Always subscribed: the history and the alerts need the lists read while no page is open.
         services.AddHostedService<KnockHistoryRecorder>();
         services.AddHostedService<ListPressureAlerts>();
-        services.AddScoped<ILiveFirewall, KernelLiveFirewall>();
         return services;
     }
 }
