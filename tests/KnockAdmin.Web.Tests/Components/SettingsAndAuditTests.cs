@@ -65,7 +65,7 @@ public sealed class SettingsAndAuditTests : PanelTestContext
     }
 
     [Fact]
-    public async Task The_audit_log_filters_by_text()
+    public async Task The_audit_log_searches_every_column_whatever_the_case()
     {
         await CreateProfileAsync(new Core.Model.KnockProfile { Name = "alpha", Steps = [Core.Model.PortSpec.Tcp(7000), Core.Model.PortSpec.Tcp(8000), Core.Model.PortSpec.Tcp(6000)], ProtectedPorts = [Core.Model.PortSpec.Tcp(22)] });
         await CreateProfileAsync(new Core.Model.KnockProfile { Name = "beta", Steps = [Core.Model.PortSpec.Tcp(7100), Core.Model.PortSpec.Tcp(8100), Core.Model.PortSpec.Tcp(6100)], ProtectedPorts = [Core.Model.PortSpec.Tcp(2222)] });
@@ -74,7 +74,11 @@ public sealed class SettingsAndAuditTests : PanelTestContext
         // Alice's account (added by the test context) and the two profiles.
         page.WaitForAssertion(() => Assert.Equal(3, page.FindAll(".audit tbody tr").Count));
 
-        await page.Find("#filter-text").InputAsync(new ChangeEventArgs { Value = "beta" });
+        await page.Find("#filter-text").InputAsync(new ChangeEventArgs { Value = "PROFILE.CREATE" });
+        Time.Advance(TimeSpan.FromSeconds(1));
+        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll(".audit tbody tr").Count));
+
+        await page.Find("#filter-text").InputAsync(new ChangeEventArgs { Value = "Beta" });
         // The filter waits for typing to pause; the panel's clock is the fake one.
         Time.Advance(TimeSpan.FromSeconds(1));
 
