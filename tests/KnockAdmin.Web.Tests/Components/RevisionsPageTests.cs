@@ -23,7 +23,7 @@ public sealed class RevisionsPageTests : PanelTestContext
         page.WaitForAssertion(() =>
         {
             var states = page.FindAll(".revisions .state").Select(chip => chip.TextContent.Trim()).ToList();
-            Assert.Equal(["confirmed", "superseded"], states);
+            Assert.Equal(["in force", "replaced by #2"], states);
             Assert.Contains("tests", page.Find(".revisions tbody").TextContent);
             var v4 = page.Find(".diff-v4");
             Assert.Contains("--dport 1111", v4.QuerySelector("[data-kind='Removed']")!.TextContent);

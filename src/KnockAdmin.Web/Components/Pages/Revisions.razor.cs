@@ -12,6 +12,7 @@ public partial class Revisions : PanelPage
 {
     private ConfirmedAction changes = default!;
     private IReadOnlyList<RevisionView>? revisions;
+    private IReadOnlyDictionary<int, RevisionLabel> labels = new Dictionary<int, RevisionLabel>();
     private RevisionView? pending;
     private int? fromId;
     private int? toId;
@@ -36,6 +37,7 @@ public partial class Revisions : PanelPage
         try
         {
             revisions = await Scopes.RunAsync<RevisionQueries, IReadOnlyList<RevisionView>>(queries => queries.ListAsync(200));
+            labels = RevisionLabels.For(revisions);
             pending = revisions.FirstOrDefault(r => r.State == RevisionState.PendingConfirmation) ?? pending;
         }
         catch (Exception exception)
@@ -100,6 +102,9 @@ public partial class Revisions : PanelPage
         revision.ConfirmDeadline is { } deadline && revision.State == RevisionState.PendingConfirmation ? $"Confirm before {deadline.ToLocalTime():T}." : null,
         revision.Error,
     }.Where(part => part is not null));
+
+    private RevisionLabel Label(RevisionView revision) =>
+        labels.TryGetValue(revision.Id, out var label) ? label : new RevisionLabel(RevisionStateText.Of(revision.State), false);
 
     private static Color StateColor(RevisionState state) => state switch
     {
