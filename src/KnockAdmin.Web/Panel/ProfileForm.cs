@@ -1,4 +1,6 @@
+using System.Security.Cryptography;
 using KnockAdmin.Core.Model;
+using KnockAdmin.Core.Proposals;
 
 namespace KnockAdmin.Web.Panel;
 
@@ -17,12 +19,29 @@ public sealed class ProfileForm
 
     public bool Enabled { get; set; } = true;
 
-    /// <summary>A fresh profile: three knocks opening SSH, which the admin then changes.</summary>
-    public static ProfileForm New() => new()
+    /// <summary>A fresh profile that is valid as it stands: a free name and three random free knocks opening SSH.</summary>
+    public static ProfileForm New(FirewallConfig config) => new()
     {
-        Steps = [new PortRow { Port = 0 }, new PortRow { Port = 0 }, new PortRow { Port = 0 }],
+        Name = KnockSequenceProposal.ProposeName(config),
+        Steps = PortRow.From(KnockSequenceProposal.Propose(config, 3, SecretDraw)),
         ProtectedPorts = [new PortRow { Port = 22 }],
     };
+
+    /// <summary>A copy of <paramref name="profile"/> under a free name, with a sequence of its own (two profiles cannot share knocks).</summary>
+    public static ProfileForm CloneOf(KnockProfile profile, FirewallConfig config)
+    {
+        var copy = From(profile);
+        copy.Name = KnockSequenceProposal.ProposeName(config, profile.Name + "_copy");
+        copy.Steps = PortRow.From(KnockSequenceProposal.Propose(config, Math.Max(1, profile.Steps.Count), SecretDraw));
+        return copy;
+    }
+
+    /// <summary>New random knocks for this profile (the one at <paramref name="index"/> in <paramref name="config"/>), as many as it has.</summary>
+    public void ShuffleSteps(FirewallConfig config, int index) =>
+        Steps = PortRow.From(KnockSequenceProposal.Propose(config, Math.Max(1, Steps.Count), SecretDraw, index));
+
+    // A knock sequence is a secret: drawn from the operating system's generator, never from a seeded one.
+    private static int SecretDraw(int min, int max) => RandomNumberGenerator.GetInt32(min, max);
 
     public static ProfileForm From(KnockProfile profile) => new()
     {

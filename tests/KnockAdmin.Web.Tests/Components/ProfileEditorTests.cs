@@ -18,6 +18,44 @@ public sealed class ProfileEditorTests : PanelTestContext
     };
 
     [Fact]
+    public async Task A_new_profile_starts_valid_with_free_random_knocks_and_a_shuffle_draws_others()
+    {
+        await CreateProfileAsync(Ssh);
+        RenderProviders();
+        var page = Render<ProfileEditor>();
+        page.WaitForAssertion(() => Assert.Equal("knock", page.Find("#profile-name").GetAttribute("value")));
+
+        var proposed = Ports(page, 3);
+        Assert.Empty(page.FindAll("[data-severity='error']"));
+        Assert.All(proposed, port => Assert.InRange(port, 10000, 65000));
+        Assert.Empty(proposed.Intersect([7000, 8000, 9000, 7500, 22]));
+        await page.Find(".shuffle-steps").ClickAsync(new());
+
+        page.WaitForAssertion(() => Assert.NotEqual(proposed, Ports(page, 3)));
+        Assert.Empty(page.FindAll("[data-severity='error']"));
+    }
+
+    [Fact]
+    public async Task A_clone_keeps_the_settings_under_a_free_name_with_a_sequence_of_its_own()
+    {
+        var stored = await CreateProfileAsync(Ssh with { StepTimeoutSeconds = 7, OpenWindowSeconds = 45 });
+        RenderProviders();
+
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        navigation.NavigateTo(navigation.GetUriWithQueryParameter("clone", stored.Id));
+
+        var page = Render<ProfileEditor>();
+
+        page.WaitForAssertion(() => Assert.Equal("ssh_copy", page.Find("#profile-name").GetAttribute("value")));
+        Assert.Empty(Ports(page, 4).Intersect([7000, 8000, 9000, 7500]));
+        Assert.Empty(page.FindAll("[data-severity='error']"));
+        Assert.Contains("45", page.Markup, StringComparison.Ordinal);
+    }
+
+    private static List<int> Ports(IRenderedComponent<ProfileEditor> page, int steps) =>
+        Enumerable.Range(0, steps).Select(i => int.Parse(page.Find($"#steps-{i}-port").GetAttribute("value")!, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+
+    [Fact]
     public async Task A_bad_name_shows_its_error_next_to_the_name_field()
     {
         RenderProviders();
@@ -150,6 +188,7 @@ public sealed class ProfileEditorTests : PanelTestContext
         var page = Render<ProfileEditor>();
 
         await page.Find("#profile-name").InputAsync(new ChangeEventArgs { Value = "web" });
+        await page.Find("#steps-0-port").InputAsync(new ChangeEventArgs { Value = "0" });
         await page.Find(".save-button").ClickAsync(new());
 
         page.WaitForAssertion(() => Assert.Contains("steps[0].port", page.Find(".save-invalid").TextContent));

@@ -14,6 +14,10 @@ public partial class ProfileEditor : PanelPage
     [Parameter]
     public int? Id { get; set; }
 
+    /// <summary>The stored profile a new one starts as a copy of (<c>profiles/new?clone=3</c>).</summary>
+    [SupplyParameterFromQuery(Name = "clone")]
+    public int? CloneId { get; set; }
+
     private FormSaver saver = default!;
     private ProfileForm? form;
     private string savedName = "";
@@ -55,7 +59,9 @@ public partial class ProfileEditor : PanelPage
             else
             {
                 index = stored.Count;
-                form = ProfileForm.New();
+                form = stored.FirstOrDefault(p => p.Id == CloneId) is { } source
+                    ? ProfileForm.CloneOf(source.Profile, context)
+                    : ProfileForm.New(context);
             }
 
             original = Snapshot(form);
@@ -85,6 +91,12 @@ public partial class ProfileEditor : PanelPage
         }
 
         allProfilesIssues = ConfigValidator.Validate(context with { Profiles = profiles }).Issues.Where(issue => issue.Field == FieldPath.Profiles).ToList();
+    }
+
+    private Task ShuffleAsync()
+    {
+        form!.ShuffleSteps(context, index);
+        return ChangedAsync();
     }
 
     private Task ChangedAsync()

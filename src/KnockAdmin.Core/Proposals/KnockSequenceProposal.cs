@@ -1,0 +1,61 @@
+using KnockAdmin.Core.Model;
+
+namespace KnockAdmin.Core.Proposals;
+
+/// <summary>
+/// A knock sequence to start from: unprivileged ports drawn at random, none used anywhere else in the configuration
+/// (public, protected or another profile's knock, whatever the protocol), no port twice, never only rising or only
+/// falling (a sequential port scan would knock those).
+/// </summary>
+public static class KnockSequenceProposal
+{
+    public const int LowestPort = 10000;
+
+    public const int HighestPort = 65000;
+
+    /// <param name="except">The index of the profile being edited, whose own ports are free to reuse.</param>
+    /// <param name="next">A uniform draw in [min, max); the panel passes a cryptographic one, since the sequence is a secret.</param>
+    public static IReadOnlyList<PortSpec> Propose(FirewallConfig config, int steps, Func<int, int, int> next, int? except = null)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(next);
+        ArgumentOutOfRangeException.ThrowIfLessThan(steps, 1);
+        var taken = config.Settings.PublicPorts.Select(port => port.Port)
+            .Concat(config.Profiles.Where((_, index) => index != except).SelectMany(profile => profile.Steps.Concat(profile.ProtectedPorts)).Select(port => port.Port))
+            .Concat(except is { } own && own < config.Profiles.Count ? config.Profiles[own].ProtectedPorts.Select(port => port.Port) : [])
+            .ToHashSet();
+        while (true)
+        {
+            var ports = new List<int>();
+            while (ports.Count < steps)
+            {
+                var port = next(LowestPort, HighestPort + 1);
+                if (!taken.Contains(port) && !ports.Contains(port))
+                {
+                    ports.Add(port);
+                }
+            }
+
+            if (steps < 3 || !IsMonotonic(ports))
+            {
+                return ports.Select(PortSpec.Tcp).ToList();
+            }
+        }
+    }
+
+    /// <summary>A profile name not in use yet: <paramref name="stem"/>, then <c>stem2</c>, <c>stem3</c>…</summary>
+    public static string ProposeName(FirewallConfig config, string stem = "knock")
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        var used = config.Profiles.Select(profile => profile.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        // Room for a number of up to four digits within the longest name a chain can carry.
+        var fitted = stem.Length > Rules.OwnedNames.MaxProfileNameLength - 4 ? stem[..(Rules.OwnedNames.MaxProfileNameLength - 4)] : stem;
+        return Enumerable.Range(1, 9999).Select(n => n == 1 ? fitted : $"{fitted}{n}").First(name => !used.Contains(name));
+    }
+
+    private static bool IsMonotonic(List<int> ports)
+    {
+        var pairs = ports.Zip(ports.Skip(1)).ToList();
+        return pairs.All(pair => pair.First < pair.Second) || pairs.All(pair => pair.First > pair.Second);
+    }
+}
