@@ -16,13 +16,16 @@ public static class TextDiff
             .ToList();
     }
 
-    /// <summary>The diff as text: "+" added, "-" removed, " " unchanged, like a unified diff without hunks.</summary>
+    /// <summary>
+    /// The diff as text: "+ " added, "- " removed, "  " unchanged. The space keeps the marker apart from a rule's own
+    /// dash: "- -A KA-INPUT", never "--A KA-INPUT".
+    /// </summary>
     public static string ToText(IEnumerable<DiffLine> lines) =>
         string.Join('\n', lines.Select(line => line.Kind switch
         {
-            DiffKind.Added => "+" + line.Text,
-            DiffKind.Removed => "-" + line.Text,
-            _ => " " + line.Text,
+            DiffKind.Added => "+ " + line.Text,
+            DiffKind.Removed => "- " + line.Text,
+            _ => "  " + line.Text,
         }));
 
     public static bool HasChanges(IEnumerable<DiffLine> lines) => lines.Any(line => line.Kind != DiffKind.Unchanged);

@@ -32,7 +32,7 @@ public sealed class VerbTests
         Assert.DoesNotContain("Pending confirmation", drifted.StandardOutput);
         Assert.Contains("Drift: DETECTED", drifted.StandardOutput);
         // "-" is what is live: the rule added by hand, which the active revision does not hold.
-        Assert.Contains("--A KA-INPUT -s 192.0.2.66/32 -j ACCEPT", drifted.StandardOutput);
+        Assert.Contains("- -A KA-INPUT -s 192.0.2.66/32 -j ACCEPT", drifted.StandardOutput);
     }
 
     [Fact]
@@ -47,7 +47,7 @@ public sealed class VerbTests
 
         // "-" is what is live: the rule added by hand, which an apply removes.
         Assert.Contains("IPv4 (- live, + desired):", preview);
-        Assert.Contains("--A KA-INPUT -s 192.0.2.66/32 -j ACCEPT", preview);
+        Assert.Contains("- -A KA-INPUT -s 192.0.2.66/32 -j ACCEPT", preview);
         var version = preview.Split('\n').Single(line => line.StartsWith("Configuration version: ", StringComparison.Ordinal))["Configuration version: ".Length..];
         (await panel.RunAsync("apply", "--confirm-within", "0", "--expect-config-version", version)).EnsureSuccess("apply");
         Assert.Contains("IPv4: no changes", (await panel.RunAsync("preview")).EnsureSuccess("preview").StandardOutput);

@@ -188,7 +188,7 @@ public class RevisionServiceTests
         var drift = await detector.CheckAsync(RevisionRules.Of(active!));
         Assert.True(drift.HasDrift);
         // "-" is what is live, "+" what the revision applied: the rule added by hand is live only.
-        Assert.Contains("--A KA-ssh-K -s 203.0.113.9/32 -j ACCEPT", drift.Describe());
+        Assert.Contains("- -A KA-ssh-K -s 203.0.113.9/32 -j ACCEPT", drift.Describe());
         Assert.DoesNotContain("\n+", drift.Describe());
     }
 
