@@ -51,7 +51,7 @@ try
             return summaries.Any(summary => summary.HasCriticalValidationErrors || summary.Reports.Any(report => !report.Success)) ? 1 : 0;
     }
 }
-catch (BenchmarkSetupException error)
+catch (Exception error) when (error is BenchmarkSetupException or MissingHostToolsException)
 {
     Console.Error.WriteLine(error.Message);
     return 3;

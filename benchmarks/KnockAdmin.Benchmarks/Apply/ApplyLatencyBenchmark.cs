@@ -17,7 +17,7 @@ public static class ApplyLatencyBenchmark
 
     public static async Task<int> RunAsync(BenchmarkArguments arguments)
     {
-        HostRequirements.Require("ip", "iptables", "ip6tables", "iptables-restore", "ip6tables-restore", "iptables-save", "ip6tables-save");
+        HostTools.Require("ip", "iptables", "ip6tables", "iptables-restore", "ip6tables-restore", "iptables-save", "ip6tables-save");
         int[] sizes = arguments.ProfileCounts ?? [1, 10, 50];
         var rows = new List<ApplyRow>();
         await using (var ns = await ThrowawayNamespace.CreateAsync("bench"))

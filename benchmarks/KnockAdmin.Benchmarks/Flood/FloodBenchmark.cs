@@ -19,7 +19,7 @@ public static class FloodBenchmark
 
     public static async Task<int> RunAsync(BenchmarkArguments arguments)
     {
-        HostRequirements.Require("ip", "iptables", "iptables-restore", "ip6tables-restore", "iptables-save", "ip6tables-save", "ss", "nc", "knock", "hping3");
+        HostTools.Require("ip", "iptables", "iptables-restore", "ip6tables-restore", "iptables-save", "ip6tables-save", "ss", "nc", "knock", "hping3");
         var tries = arguments.Runs ?? 20;
         var loadBefore = await LoadAverageAsync();
         var rows = new List<(int Shards, int Rate, double Measured, int Senders, Dictionary<int, List<FloodTry>> Tries)>();

@@ -26,10 +26,10 @@ public static class FloodCell
         {
             Settings = FirewallConfig.Tutorial.Settings with { Options = new GeneratorOptions { FirstKnockShards = shards } },
         };
-        await using var pair = await NamespacePair.CreateAsync();
+        await using var pair = await NamespacePair.CreateAsync(NamespacePair.BenchmarkPrefix);
         await pair.ListenAsync(ProtectedPort);
         // Spoofed sources have no route back; the server must not drop them as martians before its firewall.
-        await Processes.RunCheckedAsync("ip", ["netns", "exec", pair.Server, "sysctl", "-qw", "net.ipv4.conf.all.rp_filter=0", "net.ipv4.conf.default.rp_filter=0"]);
+        await Run.CheckedAsync("ip", ["netns", "exec", pair.Server, "sysctl", "-qw", "net.ipv4.conf.all.rp_filter=0", "net.ipv4.conf.default.rp_filter=0"]);
         using var location = new ProcNetLocation(pair.Server);
         await ServerFirewall.ApplyAsync(pair.Server, location, config);
 
@@ -67,7 +67,7 @@ public static class FloodCell
             await writer.WriteAsync(new RecentListWrite(list, System.Net.IPAddress.Parse(NamespacePair.ClientV4), Add: false));
         }
 
-        await Processes.RunCheckedAsync("ip", ["netns", "exec", pair.Server, "iptables", "-t", "raw", "-Z", "PREROUTING"]);
+        await Run.CheckedAsync("ip", ["netns", "exec", pair.Server, "iptables", "-t", "raw", "-Z", "PREROUTING"]);
         var clock = Stopwatch.StartNew();
         await pair.InClientAsync(["knock", "-d", pace.ToString(CultureInfo.InvariantCulture), NamespacePair.ServerV4, .. KnockPorts.Select(port => port.ToString(CultureInfo.InvariantCulture))]);
         var knockTime = clock.Elapsed;
@@ -81,14 +81,14 @@ public static class FloodCell
     {
         foreach (var port in KnockPorts)
         {
-            await Processes.RunCheckedAsync("ip", ["netns", "exec", pair.Server, "iptables", "-t", "raw", "-A", "PREROUTING",
+            await Run.CheckedAsync("ip", ["netns", "exec", pair.Server, "iptables", "-t", "raw", "-A", "PREROUTING",
                 "-s", NamespacePair.ClientV4, "-p", "tcp", "--dport", port.ToString(CultureInfo.InvariantCulture)]);
         }
     }
 
     private static async Task<IReadOnlyList<long>> KnockPacketsSeenAsync(NamespacePair pair)
     {
-        var save = await Processes.RunCheckedAsync("ip", ["netns", "exec", pair.Server, "iptables-save", "-c", "-t", "raw"]);
+        var save = await Run.CheckedAsync("ip", ["netns", "exec", pair.Server, "iptables-save", "-c", "-t", "raw"]);
         return save.StandardOutput.Split('\n')
             .Where(line => line.Contains($"-s {NamespacePair.ClientV4}/32", StringComparison.Ordinal))
             .Select(line => long.Parse(line[1..line.IndexOf(':')], CultureInfo.InvariantCulture))

@@ -21,7 +21,7 @@ public static class FootprintBenchmark
 
     public static async Task<int> RunAsync(BenchmarkArguments arguments)
     {
-        HostRequirements.Require("ip", "iptables-restore", "ip6tables-restore", "iptables-save", "ip6tables-save");
+        HostTools.Require("ip", "iptables-restore", "ip6tables-restore", "iptables-save", "ip6tables-save");
         var runs = Math.Max(arguments.Runs ?? 5, 1);
         var results = new List<FootprintResult>();
         await using (var ns = await ThrowawayNamespace.CreateAsync("bfoot"))

@@ -12,10 +12,10 @@ public sealed class ThrowawayNamespace : IAsyncDisposable
     public static async Task<ThrowawayNamespace> CreateAsync(string role)
     {
         var ns = new ThrowawayNamespace($"kab-{role}-{RandomNumberGenerator.GetHexString(6, lowercase: true)}");
-        await Processes.RunCheckedAsync("ip", ["netns", "add", ns.Name]);
+        await Run.CheckedAsync("ip", ["netns", "add", ns.Name]);
         try
         {
-            await Processes.RunCheckedAsync("ip", ["-n", ns.Name, "link", "set", "lo", "up"]);
+            await Run.CheckedAsync("ip", ["-n", ns.Name, "link", "set", "lo", "up"]);
             return ns;
         }
         catch
@@ -30,10 +30,10 @@ public sealed class ThrowawayNamespace : IAsyncDisposable
     {
         foreach (var tool in new[] { "iptables", "ip6tables" })
         {
-            await Processes.RunCheckedAsync("ip", ["netns", "exec", Name, tool, "-F"]);
-            await Processes.RunCheckedAsync("ip", ["netns", "exec", Name, tool, "-X"]);
+            await Run.CheckedAsync("ip", ["netns", "exec", Name, tool, "-F"]);
+            await Run.CheckedAsync("ip", ["netns", "exec", Name, tool, "-X"]);
         }
     }
 
-    public async ValueTask DisposeAsync() => await Processes.RunAsync("ip", ["netns", "delete", Name]);
+    public async ValueTask DisposeAsync() => await Run.CommandAsync("ip", ["netns", "delete", Name]);
 }

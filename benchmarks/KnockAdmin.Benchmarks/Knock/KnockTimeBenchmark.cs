@@ -23,7 +23,7 @@ public static class KnockTimeBenchmark
 
     public static async Task<int> RunAsync(BenchmarkArguments arguments)
     {
-        HostRequirements.Require("ip", "iptables-restore", "ip6tables-restore", "iptables-save", "ip6tables-save", "ss", "nc", "knock", "nmap");
+        HostTools.Require("ip", "iptables-restore", "ip6tables-restore", "iptables-save", "ip6tables-save", "ss", "nc", "knock", "nmap");
         var config = FirewallConfig.Tutorial;
         var profile = config.Profiles[0];
         var ports = profile.Steps.Select(step => step.Port).ToList();
@@ -32,7 +32,7 @@ public static class KnockTimeBenchmark
         var failures = clients.ToDictionary(client => client, _ => 0);
         var connectOnly = new Samples();
 
-        await using (var pair = await NamespacePair.CreateAsync())
+        await using (var pair = await NamespacePair.CreateAsync(NamespacePair.BenchmarkPrefix))
         {
             await pair.ListenAsync(ProtectedPort);
             using var location = new ProcNetLocation(pair.Server);

@@ -42,7 +42,7 @@ public static class LiveLatencyBenchmark
 
     public static async Task<int> RunAsync(BenchmarkArguments arguments)
     {
-        HostRequirements.Require("ip", "iptables-restore", "ip6tables-restore", "iptables-save", "ip6tables-save", "knock");
+        HostTools.Require("ip", "iptables-restore", "ip6tables-restore", "iptables-save", "ip6tables-save", "knock");
         var runs = Math.Max(arguments.Runs ?? 20, 1);
         var profile = FirewallConfig.Tutorial.Profiles[0];
         var openList = OwnedNames.OpenList(profile.Name, IpFamily.V4);
@@ -53,7 +53,7 @@ public static class LiveLatencyBenchmark
         var missed = 0;
         CpuShare idleNoPage, idleOnePage;
 
-        await using (var pair = await NamespacePair.CreateAsync())
+        await using (var pair = await NamespacePair.CreateAsync(NamespacePair.BenchmarkPrefix))
         using (var build = await PanelBuild.PlainAsync())
         using (var data = PanelData.Create(pair.Server))
         {

@@ -40,7 +40,7 @@ public sealed class PanelBuild : IDisposable
         {
             var project = Path.Combine(ResultFiles.RepositoryRoot(), "src", "KnockAdmin.Web");
             Console.WriteLine($"Publishing the panel ({name}) …");
-            var result = await Processes.RunAsync(
+            var result = await Run.CommandAsync(
                 "dotnet",
                 ["publish", project, "-c", "Release", "--nologo", "-v", "quiet", "--artifacts-path", Path.Combine(root, "artifacts"), "-o", build.Directory, .. options],
                 timeout: TimeSpan.FromMinutes(10));

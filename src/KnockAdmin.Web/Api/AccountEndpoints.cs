@@ -47,13 +47,9 @@ public static class AccountEndpoints
 
         users.MapPut("/{id:int}/password", async (int id, HttpContext context, UserService service) =>
             {
-                var (request, error) = await JsonBody.ReadAsync<PasswordRequest>(context);
-                if (error is not null)
-                {
-                    return error;
-                }
+                var request = await JsonBody.ReadAsync<PasswordRequest>(context);
 
-                await service.SetPasswordAsync(id, request!.Password ?? "", ApiActor.From(context), cancellationToken: context.RequestAborted);
+                await service.SetPasswordAsync(id, request.Password ?? "", ApiActor.From(context), cancellationToken: context.RequestAborted);
                 return Results.NoContent();
             })
             .WithName("SetUserPassword")

@@ -1,23 +1,36 @@
 using KnockAdmin.Core.Failures;
 using KnockAdmin.Core.Validation;
+using KnockAdmin.Web.Hosting;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace KnockAdmin.Web.Api;
 
 /// <summary>
-/// The one place where a failure becomes an HTTP answer: problem details whose status says the kind, whose title and
-/// detail say what went wrong in words, never a stack trace. Anything else stays a 500.
+/// The one place where a failure of an API request becomes an HTTP answer: problem details whose status says the kind,
+/// whose title and detail say what went wrong in words, never a stack trace. Anything else is a 500 without detail (the
+/// log has it). A failing page is left to the panel's error page.
 /// </summary>
-internal sealed class FailureProblemHandler : IExceptionHandler
+internal sealed class FailureProblemHandler(ILogger<FailureProblemHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        if (Failure.From(exception) is not { } failure)
+        // The middleware has already turned the path into the error page's; the feature keeps the one requested.
+        var path = httpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? httpContext.Request.Path;
+        if (!RequestPipeline.IsApiPath(path))
         {
             return false;
         }
 
-        await ResultFor(failure).ExecuteAsync(httpContext);
+        if (Failure.From(exception) is { } failure)
+        {
+            await ResultFor(failure).ExecuteAsync(httpContext);
+            return true;
+        }
+
+        // A handled exception is not logged by the middleware, and this one is a defect to find.
+        logger.LogError(exception, "{Method} {Path} failed", httpContext.Request.Method, path);
+        await TypedResults.Problem(statusCode: StatusCodes.Status500InternalServerError, title: "Something went wrong; the log of the panel has the details.")
+            .ExecuteAsync(httpContext);
         return true;
     }
 

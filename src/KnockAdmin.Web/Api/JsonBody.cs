@@ -1,4 +1,5 @@
 using System.Text.Json;
+using KnockAdmin.Core.Failures;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 
@@ -6,7 +7,8 @@ namespace KnockAdmin.Web.Api;
 
 /// <summary>
 /// Reads a JSON request body so that every way it can be wrong (too large, not JSON, wrong type in a field)
-/// becomes a 400 naming the field, instead of an empty 400 or a 500.
+/// becomes an <see cref="InvalidInputException"/> naming the field (a 400 through the one failure mapping), instead of
+/// an empty 400 or a 500.
 /// </summary>
 public static class JsonBody
 {
@@ -14,13 +16,14 @@ public static class JsonBody
     public const int MaxBytes = 64 * 1024;
 
     /// <param name="whenEmpty">What an empty body means, for endpoints whose body is optional; null requires a body.</param>
-    public static async Task<(T? Value, IResult? Error)> ReadAsync<T>(HttpContext context, T? whenEmpty = null)
+    /// <exception cref="InvalidInputException">The body is too large, missing, or not the JSON expected.</exception>
+    public static async Task<T> ReadAsync<T>(HttpContext context, T? whenEmpty = null)
         where T : class
     {
         var request = context.Request;
         if (request.ContentLength > MaxBytes)
         {
-            return (null, TooLarge());
+            throw TooLarge();
         }
 
         using var buffer = new MemoryStream();
@@ -30,7 +33,7 @@ public static class JsonBody
         {
             if (buffer.Length + read > MaxBytes)
             {
-                return (null, TooLarge());
+                throw TooLarge();
             }
 
             buffer.Write(chunk, 0, read);
@@ -38,7 +41,7 @@ public static class JsonBody
 
         if (buffer.Length == 0)
         {
-            return whenEmpty is null ? (null, Invalid("body", "A JSON body is required.")) : (whenEmpty, null);
+            return whenEmpty ?? throw new InvalidInputException("body", "A JSON body is required.");
         }
 
         var options = context.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
@@ -46,12 +49,11 @@ public static class JsonBody
         {
             buffer.Position = 0;
             var value = await JsonSerializer.DeserializeAsync<T>(buffer, options, context.RequestAborted);
-            return value is null ? (null, Invalid("body", "A JSON object is required.")) : (value, null);
+            return value ?? throw new InvalidInputException("body", "A JSON object is required.");
         }
         catch (JsonException exception)
         {
-            var field = FieldFromJsonPath(exception.Path);
-            return (null, Invalid(field, $"Not valid JSON here: {FirstSentence(exception.Message)}"));
+            throw new InvalidInputException(FieldFromJsonPath(exception.Path), $"Not valid JSON here: {FirstSentence(exception.Message)}");
         }
     }
 
@@ -65,8 +67,5 @@ public static class JsonBody
         return end < 0 ? message : message[..(end + 1)];
     }
 
-    private static IResult TooLarge() => Invalid("body", $"The request body is larger than {MaxBytes} bytes.");
-
-    private static IResult Invalid(string field, string message) =>
-        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] });
+    private static InvalidInputException TooLarge() => new("body", $"The request body is larger than {MaxBytes} bytes.");
 }

@@ -20,13 +20,9 @@ public static class NotificationEndpoints
 
         notifications.MapPut("/", async (HttpContext context, NotificationSettingsStore store) =>
             {
-                var (request, error) = await JsonBody.ReadAsync<NotificationSettingsRequest>(context);
-                if (error is not null)
-                {
-                    return error;
-                }
+                var request = await JsonBody.ReadAsync<NotificationSettingsRequest>(context);
 
-                var version = request!.Version
+                var version = request.Version
                     ?? throw new InvalidInputException("version", "The version of the settings you edited is required, to detect concurrent changes.");
                 return Results.Ok(NotificationSettingsResponse.From(
                     await store.UpdateAsync(version, request.ToModel(), ApiActor.From(context), context.RequestAborted)));
@@ -39,13 +35,9 @@ public static class NotificationEndpoints
 
         notifications.MapPost("/test", async (HttpContext context, NotificationTester tester) =>
             {
-                var (request, error) = await JsonBody.ReadAsync<NotificationTestRequest>(context);
-                if (error is not null)
-                {
-                    return error;
-                }
+                var request = await JsonBody.ReadAsync<NotificationTestRequest>(context);
 
-                var channelId = request!.ChannelId ?? throw new InvalidInputException("channelId", "Name the channel to test by its id.");
+                var channelId = request.ChannelId ?? throw new InvalidInputException("channelId", "Name the channel to test by its id.");
 
                 // The answer comes once the receiver has answered or the attempt timed out; a failed delivery is no failed request.
                 return Results.Ok(NotificationTestResponse.From(await tester.SendAsync(channelId, ApiActor.From(context), context.RequestAborted)));

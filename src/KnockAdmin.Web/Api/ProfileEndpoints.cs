@@ -24,13 +24,9 @@ public static class ProfileEndpoints
 
         profiles.MapPost("/", async (HttpContext context, ConfigurationStore store) =>
             {
-                var (request, error) = await JsonBody.ReadAsync<ProfileRequest>(context);
-                if (error is not null)
-                {
-                    return error;
-                }
+                var request = await JsonBody.ReadAsync<ProfileRequest>(context);
 
-                var created = await store.CreateProfileAsync(request!.ToModel(), ApiActor.From(context), context.RequestAborted);
+                var created = await store.CreateProfileAsync(request.ToModel(), ApiActor.From(context), context.RequestAborted);
                 return Results.Created($"/api/profiles/{created.Id}",
                     ProfileResponse.From(created) with { Warnings = IssueDto.From(await store.WarningsAboutAsync(created.Id, context.RequestAborted)) });
             })
@@ -43,13 +39,9 @@ public static class ProfileEndpoints
 
         profiles.MapPut("/{id:int}", async (int id, HttpContext context, ConfigurationStore store) =>
             {
-                var (request, error) = await JsonBody.ReadAsync<ProfileRequest>(context);
-                if (error is not null)
-                {
-                    return error;
-                }
+                var request = await JsonBody.ReadAsync<ProfileRequest>(context);
 
-                var version = request!.Version
+                var version = request.Version
                     ?? throw new InvalidInputException("version", "The version of the profile you edited is required, to detect concurrent changes.");
                 var updated = await store.UpdateProfileAsync(id, version, request.ToModel(), ApiActor.From(context), context.RequestAborted);
                 return Results.Ok(ProfileResponse.From(updated) with { Warnings = IssueDto.From(await store.WarningsAboutAsync(id, context.RequestAborted)) });

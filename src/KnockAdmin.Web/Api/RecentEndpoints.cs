@@ -28,13 +28,9 @@ public static class RecentEndpoints
 
         recent.MapPost("/{list}", async (string list, HttpContext context, RecentListActions actions) =>
             {
-                var (request, error) = await JsonBody.ReadAsync<GrantRequest>(context);
-                if (error is not null)
-                {
-                    return error;
-                }
+                var request = await JsonBody.ReadAsync<GrantRequest>(context);
 
-                await actions.GrantAsync(ApiActor.From(context), list, request!.Address ?? "", context.RequestAborted);
+                await actions.GrantAsync(ApiActor.From(context), list, request.Address ?? "", context.RequestAborted);
                 return Results.NoContent();
             })
             .WithName("GrantRecentAddress")

@@ -17,14 +17,10 @@ public static class RevisionEndpoints
     {
         api.MapPost("/apply", async (HttpContext context, RevisionService revisions, IOptions<ApplyOptions> options) =>
             {
-                var (request, error) = await ReadApplyRequestAsync(context, options.Value);
-                if (error is not null)
-                {
-                    return error;
-                }
+                var request = await ReadApplyRequestAsync(context, options.Value);
 
                 var applied = await revisions.ApplyAsync(
-                    ApiActor.From(context), request!.ConfirmWithinSeconds, request.ExpectedConfigVersion, context.RequestAborted);
+                    ApiActor.From(context), request.ConfirmWithinSeconds, request.ExpectedConfigVersion, context.RequestAborted);
                 return Results.Created($"/api/revisions/{applied.Revision.Id}", ApplyResponse.From(applied));
             })
             .WithTags("Revisions")
@@ -59,13 +55,9 @@ public static class RevisionEndpoints
 
         group.MapPost("/{id:int}/rollback", async (int id, HttpContext context, RevisionService revisions, IOptions<ApplyOptions> options) =>
             {
-                var (request, error) = await ReadApplyRequestAsync(context, options.Value);
-                if (error is not null)
-                {
-                    return error;
-                }
+                var request = await ReadApplyRequestAsync(context, options.Value);
 
-                var applied = await revisions.RollbackAsync(ApiActor.From(context), id, request!.ConfirmWithinSeconds, context.RequestAborted);
+                var applied = await revisions.RollbackAsync(ApiActor.From(context), id, request.ConfirmWithinSeconds, context.RequestAborted);
                 return Results.Created($"/api/revisions/{applied.Revision.Id}", ApplyResponse.From(applied));
             })
             .WithName("RollbackToRevision")
@@ -109,20 +101,15 @@ public static class RevisionEndpoints
     }
 
     /// <summary>The optional body of apply and rollback, with the window checked before anything is locked or applied.</summary>
-    private static async Task<(ApplyRequest? Request, IResult? Error)> ReadApplyRequestAsync(HttpContext context, ApplyOptions options)
+    private static async Task<ApplyRequest> ReadApplyRequestAsync(HttpContext context, ApplyOptions options)
     {
-        var (request, error) = await JsonBody.ReadAsync(context, ApplyRequest.Default);
-        if (error is not null)
-        {
-            return (null, error);
-        }
-
-        if (request!.ConfirmWithinSeconds is < 0 || request.ConfirmWithinSeconds > options.MaxConfirmWithinSeconds)
+        var request = await JsonBody.ReadAsync(context, ApplyRequest.Default);
+        if (request.ConfirmWithinSeconds is < 0 || request.ConfirmWithinSeconds > options.MaxConfirmWithinSeconds)
         {
             throw new InvalidInputException("confirmWithinSeconds",
                 $"The confirmation window must be 0–{options.MaxConfirmWithinSeconds} seconds (0 keeps the rules without asking).");
         }
 
-        return (request, null);
+        return request;
     }
 }

@@ -16,13 +16,9 @@ public static class SettingsEndpoints
 
         settings.MapPut("/", async (HttpContext context, ConfigurationStore store) =>
             {
-                var (request, error) = await JsonBody.ReadAsync<SettingsRequest>(context);
-                if (error is not null)
-                {
-                    return error;
-                }
+                var request = await JsonBody.ReadAsync<SettingsRequest>(context);
 
-                var version = request!.Version
+                var version = request.Version
                     ?? throw new InvalidInputException("version", "The version of the settings you edited is required, to detect concurrent changes.");
                 var updated = await store.UpdateSettingsAsync(version, request.ToModel(), ApiActor.From(context), context.RequestAborted);
                 return Results.Ok(SettingsResponse.From(updated) with { Warnings = IssueDto.From(await store.WarningsAboutAsync(null, context.RequestAborted)) });

@@ -11,19 +11,13 @@ public static class RequestPipeline
     {
         app.UseKnockAdminSecurityHeaders();
 
-        // API clients get problem-details JSON; the HTML error and not-found pages are for the UI only.
-        app.UseWhen(context => context.IsApiRequest(), api => api.UseExceptionHandler());
-        app.UseWhen(context => !context.IsApiRequest(), ui =>
-        {
-            if (!app.Environment.IsDevelopment())
-            {
-                ui.UseExceptionHandler("/Error", createScopeForErrors: true);
-                ui.UseHsts();
-            }
-        });
+        // One handler for every request: API clients get problem-details JSON (FailureProblemHandler answers every
+        // failure of theirs); a page that fails re-runs as the panel's error page. Both re-runs (error and not found)
+        // need the top-level pipeline, which routes the request again: inside a UseWhen branch they found no page.
+        app.UseExceptionHandler("/Error", createScopeForErrors: true);
+        app.UseWhen(context => !context.IsApiRequest() && !app.Environment.IsDevelopment(), ui => ui.UseHsts());
 
-        // Outside the branch: re-running the request for the not-found page needs the top-level pipeline, which
-        // routes it again. API answers keep their own (empty or problem-details) bodies.
+        // API answers keep their own (empty or problem-details) bodies.
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseWhen(context => context.IsApiRequest(), api => api.Use((context, next) =>
         {
@@ -45,5 +39,7 @@ public static class RequestPipeline
         return app;
     }
 
-    private static bool IsApiRequest(this HttpContext context) => context.Request.Path.StartsWithSegments("/api");
+    private static bool IsApiRequest(this HttpContext context) => IsApiPath(context.Request.Path);
+
+    internal static bool IsApiPath(PathString path) => path.StartsWithSegments("/api");
 }

@@ -47,9 +47,20 @@ public sealed class SecureApp(string? directory = null, IReadOnlyDictionary<stri
 
     public string ConnectionString => new SqliteConnectionStringBuilder { DataSource = Path.Combine(Directory, "knockadmin.db") }.ToString();
 
+    /// <summary>The host's environment; without it, the in-memory host's default (Development).</summary>
+    public string? EnvironmentName { get; init; }
+
+    /// <summary>Services a test puts in place of the panel's own (a part that fails, say).</summary>
+    public Action<IServiceCollection>? Replacing { get; init; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("ConnectionStrings:KnockAdmin", ConnectionString);
+        if (EnvironmentName is not null)
+        {
+            builder.UseEnvironment(EnvironmentName);
+        }
+
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             builder.UseSetting(key, value);
@@ -61,6 +72,7 @@ public sealed class SecureApp(string? directory = null, IReadOnlyDictionary<stri
             services.Replace(ServiceDescriptor.Singleton<INotifier>(Notifications));
             services.AddSingleton<ILoggerProvider>(Log);
             services.AddSingleton<IStartupFilter, RemoteAddressFromHeader>();
+            Replacing?.Invoke(services);
         });
     }
 

@@ -1,15 +1,19 @@
 using System.Diagnostics;
 
-namespace KnockAdmin.Benchmarks.Kernel;
+namespace KnockAdmin.Testing;
 
-/// <summary>A long-running helper process (a listener) that is killed on dispose.</summary>
+/// <summary>A long-running helper process (a listener, a daemon) that is killed on dispose.</summary>
 public sealed class BackgroundProcess : IDisposable
 {
     private readonly Process process;
 
     private BackgroundProcess(Process process) => this.process = process;
 
-    public static BackgroundProcess Start(string program, IReadOnlyList<string> arguments)
+    public int Id => process.Id;
+
+    public bool HasExited => process.HasExited;
+
+    public static BackgroundProcess Start(string program, params string[] arguments)
     {
         var info = new ProcessStartInfo(program)
         {

@@ -1,4 +1,4 @@
-namespace KnockAdmin.Kernel.Tests.Support;
+namespace KnockAdmin.Testing;
 
 /// <summary>Removes test namespaces left behind by an earlier run that was killed before its teardown.</summary>
 internal static class StaleNamespaces
@@ -6,7 +6,7 @@ internal static class StaleNamespaces
     private static readonly Lazy<Task> Sweep = new(SweepAsync);
 
     /// <summary>The test pairs' own prefixes (see NamespacePair): the benchmarks' namespaces are never theirs to remove.</summary>
-    private static readonly string[] TestPrefixes = ["ka-srv-", "ka-cli-"];
+    private static readonly string[] TestPrefixes = [$"{NamespacePair.TestPrefix}-srv-", $"{NamespacePair.TestPrefix}-cli-"];
 
     /// <summary>No test keeps a namespace this long; younger ones may belong to another run going on right now.</summary>
     private static readonly TimeSpan StaleAfter = TimeSpan.FromMinutes(15);

@@ -1,7 +1,7 @@
-namespace KnockAdmin.Kernel.Tests.Support;
+namespace KnockAdmin.Testing;
 
 /// <summary>
-/// The kernel tests need root (network namespaces) and real client tools. When something is missing they
+/// The kernel tests and benchmarks need root (network namespaces) and real tools. When something is missing they
 /// fail with a message that says what, instead of being skipped.
 /// </summary>
 public static class HostTools
@@ -9,6 +9,9 @@ public static class HostTools
     private static readonly Dictionary<string, string> PackageOf = new()
     {
         ["ip"] = "iproute2",
+        ["ss"] = "iproute2",
+        ["iptables"] = "iptables",
+        ["ip6tables"] = "iptables",
         ["iptables-restore"] = "iptables",
         ["iptables-save"] = "iptables",
         ["ip6tables-restore"] = "iptables",
@@ -20,20 +23,20 @@ public static class HostTools
         ["hping3"] = "hping3",
     };
 
+    /// <exception cref="MissingHostToolsException">Not root, or a tool is not installed.</exception>
     public static void Require(params string[] tools)
     {
         if (Environment.UserName != "root")
         {
-            throw new InvalidOperationException(
-                $"Kernel tests must run as root (they create network namespaces); running as '{Environment.UserName}'.");
+            throw new MissingHostToolsException(
+                $"This must run as root: it creates throwaway network namespaces (running as '{Environment.UserName}'; try sudo).");
         }
 
         var missing = tools.Where(tool => Find(tool) is null).ToList();
         if (missing.Count > 0)
         {
             var packages = string.Join(' ', missing.Select(tool => PackageOf.GetValueOrDefault(tool, tool)).Distinct());
-            throw new InvalidOperationException(
-                $"Kernel tests need {string.Join(", ", missing)}; install them with: apt-get install {packages}");
+            throw new MissingHostToolsException($"This needs {string.Join(", ", missing)}; install them with: apt-get install {packages}");
         }
     }
 
@@ -46,3 +49,6 @@ public static class HostTools
             .FirstOrDefault(File.Exists);
     }
 }
+
+/// <summary>The machine lacks root or a tool; the message names what and how to install it.</summary>
+public sealed class MissingHostToolsException(string message) : Exception(message);

@@ -1,11 +1,11 @@
 using System.Security.Cryptography;
 
-namespace KnockAdmin.Kernel.Tests.Support;
+namespace KnockAdmin.Testing;
 
 /// <summary>
 /// Two throwaway hosts: a server and a client network namespace joined by a veth pair, with IPv4 and IPv6
-/// addresses. Every firewall change, knock and xt_recent read of the tests happens in here, never on the machine
-/// itself. Both namespaces (and so the veth pair) are deleted on dispose.
+/// addresses. Every firewall change, knock and xt_recent read of the tests and benchmarks happens in here, never on
+/// the machine itself. Both namespaces (and so the veth pair) are deleted on dispose.
 /// </summary>
 public sealed class NamespacePair : IAsyncDisposable
 {
@@ -17,12 +17,19 @@ public sealed class NamespacePair : IAsyncDisposable
     private readonly List<BackgroundProcess> processes = [];
     private bool routesFd77Slash32;
 
-    private NamespacePair(string id)
+    /// <summary>The tests' prefix: their stale namespaces (<c>ka-srv-</c>, <c>ka-cli-</c>) are swept.</summary>
+    public const string TestPrefix = "ka";
+
+    /// <summary>The benchmarks' prefix (<c>kab-srv-</c>, <c>kab-cli-</c>): a benchmark outlives the tests' sweep age, so
+    /// the sweep never takes its namespaces.</summary>
+    public const string BenchmarkPrefix = "kab";
+
+    private NamespacePair(string prefix, string id)
     {
-        Server = $"ka-srv-{id}";
-        Client = $"ka-cli-{id}";
-        ServerInterface = $"ka-s-{id}";
-        ClientInterface = $"ka-c-{id}";
+        Server = $"{prefix}-srv-{id}";
+        Client = $"{prefix}-cli-{id}";
+        ServerInterface = $"{prefix}-s-{id}";
+        ClientInterface = $"{prefix}-c-{id}";
     }
 
     public string Server { get; }
@@ -34,12 +41,12 @@ public sealed class NamespacePair : IAsyncDisposable
 
     public string ClientInterface { get; }
 
-    public static async Task<NamespacePair> CreateAsync()
+    public static async Task<NamespacePair> CreateAsync(string prefix = TestPrefix)
     {
         HostTools.Require("ip", "iptables-restore", "iptables-save", "ip6tables-restore", "ip6tables-save", "nc");
         await StaleNamespaces.SweepOnceAsync();
 
-        var pair = new NamespacePair(RandomNumberGenerator.GetHexString(6, lowercase: true));
+        var pair = new NamespacePair(prefix, RandomNumberGenerator.GetHexString(6, lowercase: true));
         try
         {
             await pair.BuildAsync();
@@ -124,6 +131,13 @@ public sealed class NamespacePair : IAsyncDisposable
     {
         var result = await InClientAsync("nc", "-z", "-w", "1", "-s", source, source.Contains(':') ? ServerV6 : ServerV4, port.ToString());
         return result.Succeeded;
+    }
+
+    /// <summary>Packets the server's end of the link has received so far, whatever became of them.</summary>
+    public async Task<long> ServerReceivedPacketsAsync()
+    {
+        var result = (await InServerAsync("cat", $"/sys/class/net/{ServerInterface}/statistics/rx_packets")).EnsureSuccess("reading rx_packets");
+        return long.Parse(result.StandardOutput.Trim(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     /// <summary>The server's live ruleset as iptables-save prints it, without the timestamped comment lines.</summary>

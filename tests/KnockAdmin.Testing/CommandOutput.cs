@@ -1,4 +1,4 @@
-namespace KnockAdmin.Kernel.Tests.Support;
+namespace KnockAdmin.Testing;
 
 public sealed record CommandOutput(int ExitCode, string StandardOutput, string StandardError)
 {
