@@ -9,6 +9,7 @@ namespace KnockAdmin.Web.Panel;
 /// Keeps the knock history: watches every reading of the live lists while the panel runs, turns it into completions
 /// and stopped attempts, and stores them with the kernel time they were read up to. Prunes once an hour.
 /// </summary>
+/// <remarks>Never stops the panel: a database that cannot be read or written is logged and tried again.</remarks>
 public sealed class KnockHistoryRecorder(
     RecentMonitor monitor, InForceListMap lists, ServiceScopes scopes, TimeProvider time, ILogger<KnockHistoryRecorder> logger)
     : BackgroundService
@@ -18,25 +19,35 @@ public sealed class KnockHistoryRecorder(
 
     public static readonly TimeSpan PruneInterval = TimeSpan.FromHours(1);
 
+    /// <summary>How long to wait for a changed reading before looking at the latest one: time-outs change nothing in the lists.</summary>
+    public static readonly TimeSpan QuietInterval = TimeSpan.FromSeconds(5);
+
+    private static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(5);
+
     // Only the newest reading matters when the database is slow: a skipped one loses nothing the watermark keeps.
     private readonly Channel<RecentSnapshot> readings = Channel.CreateBounded<RecentSnapshot>(
         new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var saved = await scopes.RunAsync<KnockHistoryStore, ulong?>(store => store.ReadWatermarkAsync(stoppingToken));
-        var tracker = new KnockHistoryTracker(saved);
-        var lastMark = DateTimeOffset.MinValue;
-        var lastPrune = DateTimeOffset.MinValue;
-        using var subscription = monitor.Subscribe(snapshot =>
-        {
-            readings.Writer.TryWrite(snapshot);
-            return Task.CompletedTask;
-        });
         try
         {
-            await foreach (var snapshot in readings.Reader.ReadAllAsync(stoppingToken))
+            var saved = await ReadWatermarkAsync(stoppingToken);
+            var tracker = new KnockHistoryTracker(saved);
+            var lastMark = DateTimeOffset.MinValue;
+            var lastPrune = DateTimeOffset.MinValue;
+            using var subscription = monitor.Subscribe(snapshot =>
             {
+                readings.Writer.TryWrite(snapshot);
+                return Task.CompletedTask;
+            });
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                if (await NextReadingAsync(stoppingToken) is not { } snapshot)
+                {
+                    continue;
+                }
+
                 try
                 {
                     var events = tracker.Observe(snapshot, await lists.GetAsync(stoppingToken));
@@ -65,6 +76,37 @@ public sealed class KnockHistoryRecorder(
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
+        }
+    }
+
+    /// <summary>The next changed reading, or after a quiet spell the latest one (time-outs happen without a change).</summary>
+    private async Task<RecentSnapshot?> NextReadingAsync(CancellationToken stoppingToken)
+    {
+        using var quiet = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        quiet.CancelAfter(QuietInterval);
+        try
+        {
+            return await readings.Reader.ReadAsync(quiet.Token);
+        }
+        catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
+        {
+            return monitor.Latest;
+        }
+    }
+
+    private async Task<ulong?> ReadWatermarkAsync(CancellationToken stoppingToken)
+    {
+        while (true)
+        {
+            try
+            {
+                return await scopes.RunAsync<KnockHistoryStore, ulong?>(store => store.ReadWatermarkAsync(stoppingToken));
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                logger.LogWarning(exception, "The knock history cannot be read yet; trying again in {Seconds} s.", RetryAfter.TotalSeconds);
+                await Task.Delay(RetryAfter, time, stoppingToken);
+            }
         }
     }
 }
