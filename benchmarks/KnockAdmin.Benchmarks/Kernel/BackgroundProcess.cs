@@ -9,6 +9,8 @@ public sealed class BackgroundProcess : IDisposable
 
     private BackgroundProcess(Process process) => this.process = process;
 
+    public int Id => process.Id;
+
     public static BackgroundProcess Start(string program, IReadOnlyList<string> arguments)
     {
         var info = new ProcessStartInfo(program)

@@ -1,0 +1,53 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using Microsoft.Win32.SafeHandles;
+using KnockAdmin.Benchmarks.Kernel;
+using KnockAdmin.Core.Rules;
+
+namespace KnockAdmin.Benchmarks.Live;
+
+/// <summary>
+/// Fills every IPv4 first-stage list of the server namespace to the kernel's limit with made-up addresses, as a flood
+/// that has run for a while leaves them. Writes go through <c>/proc/&lt;pid&gt;/net/xt_recent</c> of a process living in
+/// the namespace, one address per write (the kernel reads one command per write).
+/// </summary>
+public static class FirstStageFiller
+{
+    public static async Task<int> FillAsync(NamespacePair pair, string profile)
+    {
+        using var resident = BackgroundProcess.Start("ip", ["netns", "exec", pair.Server, "sleep", "600"]);
+        var directory = $"/proc/{resident.Id}/net/xt_recent";
+        for (var attempt = 0; attempt < 100 && !Directory.Exists(directory); attempt++)
+        {
+            await Task.Delay(20);
+        }
+
+        var capacity = int.Parse(File.ReadAllText("/sys/module/xt_recent/parameters/ip_list_tot").Trim(), CultureInfo.InvariantCulture);
+        var lists = Directory.GetFiles(directory)
+            .Select(Path.GetFileName)
+            .Where(name => RecentListName.TryParse(name, out var parsed) && parsed.Family == IpFamily.V4 && parsed.Profile == profile && parsed.Stage == 1)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        var written = 0;
+        for (var index = 0; index < lists.Count; index++)
+        {
+            using var file = File.OpenHandle(Path.Combine(directory, lists[index]!), FileMode.Open, FileAccess.Write);
+            for (var entry = 0; entry < capacity; entry++)
+            {
+                var line = System.Text.Encoding.ASCII.GetBytes($"+10.{200 + (index / 50)}.{index % 50}.{entry + 1}\n");
+                // A plain write(2): the proc file cannot seek, which .NET's positioned writes need.
+                if (Write(file, line, line.Length) != line.Length)
+                {
+                    throw new IOException($"Writing {lists[index]} failed: errno {Marshal.GetLastPInvokeError()}.");
+                }
+
+                written++;
+            }
+        }
+
+        return written;
+    }
+
+    [DllImport("libc", EntryPoint = "write", SetLastError = true)]
+    private static extern nint Write(SafeFileHandle file, byte[] buffer, nint count);
+}
