@@ -31,11 +31,12 @@ public static class FirstStageFiller
         var written = 0;
         for (var index = 0; index < lists.Count; index++)
         {
-            using var file = File.OpenHandle(Path.Combine(directory, lists[index]!), FileMode.Open, FileAccess.Write);
             for (var entry = 0; entry < capacity; entry++)
             {
                 var line = System.Text.Encoding.ASCII.GetBytes($"+10.{200 + (index / 50)}.{index % 50}.{entry + 1}\n");
-                // A plain write(2): the proc file cannot seek, which .NET's positioned writes need.
+                // One plain write(2) per opening: the kernel takes a command only at offset 0 and a write moves the offset
+                // (and refuses pwrite), so each address gets a fresh handle.
+                using var file = File.OpenHandle(Path.Combine(directory, lists[index]!), FileMode.Open, FileAccess.Write);
                 if (Write(file, line, line.Length) != line.Length)
                 {
                     throw new IOException($"Writing {lists[index]} failed: errno {Marshal.GetLastPInvokeError()}.");

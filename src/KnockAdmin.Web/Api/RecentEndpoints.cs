@@ -1,6 +1,6 @@
-using KnockAdmin.Core.Recent;
-using KnockAdmin.Infrastructure.Configuration;
 using KnockAdmin.Infrastructure.Recent;
+using KnockAdmin.Infrastructure.Revisions;
+using KnockAdmin.Web.Panel;
 
 namespace KnockAdmin.Web.Api;
 
@@ -11,8 +11,9 @@ public static class RecentEndpoints
     {
         var recent = api.MapGroup("/recent").WithTags("Recent lists");
 
-        recent.MapGet("/", async (XtRecentReader reader, ConfigurationStore store, CancellationToken cancellationToken) =>
-                RecentResponses.From(await reader.ReadAsync(cancellationToken: cancellationToken), new RecentListMap(await store.LoadAsync(cancellationToken))))
+        // The shared reading, mapped through the active revision: any number of callers cost one read per interval.
+        recent.MapGet("/", async (RecentMonitor monitor, RevisionMonitor revisions, RecentResponseCache responses, CancellationToken cancellationToken) =>
+                responses.For(await monitor.CurrentAsync(cancellationToken), await revisions.CurrentAsync(cancellationToken)))
             .WithName("ListRecent");
 
         recent.MapDelete("/{list}/{address}", async (string list, string address, HttpContext context, RecentListActions actions) =>

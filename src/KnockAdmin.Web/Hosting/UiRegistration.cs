@@ -16,6 +16,8 @@ public static class UiRegistration
         services.AddSingleton<ServiceScopes>();
         services.AddSingleton<IRecentSource, KernelRecentSource>();
         services.AddSingleton<RecentMonitor>();
+        services.AddSingleton<LiveBoard>();
+        services.AddSingleton<KnockAdmin.Web.Api.RecentResponseCache>();
         services.AddScoped<ILiveFirewall, KernelLiveFirewall>();
         return services;
     }
