@@ -47,6 +47,18 @@ public sealed class LiveBoard : IAsyncDisposable
 
     public IDisposable Subscribe(Func<LiveView, Task> onView) => subscribers.Add(onView);
 
+    /// <summary>The view now: the latest one while pages keep it current, else one built from fresh readings.</summary>
+    public async Task<LiveView> CurrentAsync(CancellationToken cancellationToken = default)
+    {
+        if (Latest is { } latest && subscribers.Count > 0)
+        {
+            return latest;
+        }
+
+        var reading = await recent.CurrentAsync(cancellationToken);
+        return Build(reading, await revisions.CurrentAsync(cancellationToken));
+    }
+
     public ValueTask DisposeAsync()
     {
         subscribers.Clear();
@@ -106,9 +118,7 @@ public sealed class LiveBoard : IAsyncDisposable
                 return;
             }
 
-            var reading = snapshot ?? new RecentSnapshot(RecentAvailability.Available, null, null, null, []);
-            var config = revisionStatus.ActiveConfig ?? LiveView.NothingApplied;
-            view = new LiveView(reading, revisionStatus, config, LiveFunnel.Build(config, reading), RecentListHealth.Assess(reading, config));
+            view = Build(snapshot ?? new RecentSnapshot(RecentAvailability.Available, null, null, null, []), revisionStatus);
             Latest = view;
             Built++;
         }
@@ -118,5 +128,11 @@ public sealed class LiveBoard : IAsyncDisposable
         }
 
         await subscribers.PublishAsync(view);
+    }
+
+    private static LiveView Build(RecentSnapshot reading, RevisionStatus status)
+    {
+        var config = status.ActiveConfig ?? LiveView.NothingApplied;
+        return new LiveView(reading, status, config, LiveFunnel.Build(config, reading), RecentListHealth.Assess(reading, config));
     }
 }
