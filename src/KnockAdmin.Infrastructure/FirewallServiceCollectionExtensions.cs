@@ -20,6 +20,7 @@ public static class FirewallServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<FirewallCommands>();
         services.AddSingleton<FirewallDetector>();
+        services.AddSingleton<ILiveFirewall, KernelLiveFirewall>();
         services.AddSingleton<RuleApplier>();
         services.AddSingleton<DriftDetector>();
         services.AddSingleton<RulesExporter>();

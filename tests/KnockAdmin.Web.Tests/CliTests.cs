@@ -50,6 +50,22 @@ public sealed class CliTests
     }
 
     [Fact]
+    public async Task Preview_says_in_words_that_the_live_rules_cannot_be_read_and_fails()
+    {
+        using var cli = new CliRun();
+
+        var (exitCode, output, error) = await cli.InvokeAsync(["preview"], settings: new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:KnockAdmin"] = cli.ConnectionString,
+            ["Firewall:NetworkNamespace"] = "ka-absent-preview",
+        });
+
+        Assert.Equal(ExitCodes.Failure, exitCode);
+        Assert.Contains("The live rules cannot be read", error);
+        Assert.DoesNotContain("Configuration version", output);
+    }
+
+    [Fact]
     public async Task A_token_name_that_is_only_blanks_is_refused_as_invalid_input()
     {
         using var cli = new CliRun();

@@ -8,6 +8,7 @@ namespace KnockAdmin.Web.Tests;
 public sealed class RevisionVerbHelpTests
 {
     [Theory]
+    [InlineData("preview", "--expect-config-version")]
     [InlineData("apply", "--confirm-within")]
     [InlineData("apply", "--expect-config-version")]
     [InlineData("recover", "systemd timer")]

@@ -7,23 +7,24 @@ namespace KnockAdmin.Infrastructure.Firewall;
 /// Compares the live owned chains (and the INPUT jump) with the rules that should be there, and looks for the other
 /// iptables backend holding rules of its own (legacy and nf_tables rules both apply, which confuses everyone).
 /// </summary>
-public sealed class DriftDetector(FirewallCommands commands, FirewallDetector detector)
+public sealed class DriftDetector(FirewallCommands commands, ILiveFirewall firewall)
 {
     public async Task<DriftReport> CheckAsync(GeneratedRules expected, CancellationToken cancellationToken = default)
     {
-        var backend = await detector.DetectAsync(cancellationToken);
+        var backend = await firewall.DetectAsync(cancellationToken);
         var live = await ReadLiveAsync(backend, cancellationToken);
         var shared = RecentListUse.Shared(new GeneratedRules(
             live.GetValueOrDefault(IpFamily.V4, OwnedRuleset.Empty(IpFamily.V4)), live.GetValueOrDefault(IpFamily.V6, OwnedRuleset.Empty(IpFamily.V6))));
         return new DriftReport(Compare(expected, live), await OtherBackendWarningsAsync(backend.Variant, cancellationToken), shared);
     }
 
-    /// <summary>Per family (IPv6 only where ip6tables exists): what is live ("-") against what should be there ("+"),
-    /// the one direction of every diff against the kernel.</summary>
+    /// <summary>Per family (IPv6 only where ip6tables exists): live against <paramref name="expected"/>, as <see cref="Compare"/>.</summary>
     public async Task<IReadOnlyDictionary<IpFamily, IReadOnlyList<DiffLine>>> CompareAsync(
         GeneratedRules expected, FirewallBackend backend, CancellationToken cancellationToken = default) =>
         Compare(expected, await ReadLiveAsync(backend, cancellationToken));
 
+    /// <summary>Per family read: what is live ("-") against what should be there ("+"), the one direction of every diff
+    /// against the kernel.</summary>
     private static Dictionary<IpFamily, IReadOnlyList<DiffLine>> Compare(GeneratedRules expected, Dictionary<IpFamily, OwnedRuleset> live) =>
         live.ToDictionary(pair => pair.Key, pair => TextDiff.Compare(pair.Value.ToSaveText(), expected.For(pair.Key).ToSaveText()));
 
@@ -37,7 +38,7 @@ public sealed class DriftDetector(FirewallCommands commands, FirewallDetector de
                 continue;
             }
 
-            live[family] = SaveText.ReadOwned(await commands.SaveAsync(family, cancellationToken), family);
+            live[family] = await firewall.ReadOwnedAsync(family, cancellationToken);
         }
 
         return live;

@@ -93,20 +93,13 @@ public static class RevisionEndpoints
             .Produces<DiffResponse>()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        api.MapGet("/rules/diff", async (ApplyPreviewer previewer, DriftDetector drift, FirewallDetector detector, CancellationToken cancellationToken) =>
+        api.MapGet("/rules/diff", async (ApplyPreviewer previewer, CancellationToken cancellationToken) =>
             {
-                var preview = await previewer.PreviewAsync(cancellationToken);
-                var rules = preview.Rules ?? throw new InvalidInputException(preview.Validation.Errors);
-                var backend = await detector.DetectAsync(cancellationToken);
-                if (!backend.CanApply)
-                {
-                    throw new FirewallException($"The live rules cannot be read: {backend.RefusalReason}", FirewallException.Unavailable);
-                }
-
-                var differences = await drift.CompareAsync(rules, backend, cancellationToken);
-                return Results.Ok(new PreviewResponse("live", "desired", differences.ToDictionary(
+                var preview = (await previewer.PreviewAsync(cancellationToken)).Whole();
+                var apply = preview.Apply;
+                return Results.Ok(new PreviewResponse("live", "desired", preview.Differences.ToDictionary(
                         pair => pair.Key == IpFamily.V4 ? "rulesV4" : "rulesV6", pair => pair.Value),
-                    preview.ConfigVersion, preview.RulesHash!, IssueDto.From(preview.Warnings)));
+                    apply.ConfigVersion, apply.RulesHash!, IssueDto.From(apply.Warnings)));
             })
             .WithTags("Revisions")
             .WithName("DiffDesiredAndLiveRules")

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using KnockAdmin.Core.Validation;
 using KnockAdmin.Infrastructure.Auditing;
 using KnockAdmin.Infrastructure.Firewall;
 using KnockAdmin.Infrastructure.Revisions;
@@ -34,7 +35,7 @@ internal static class ApplyCommand
 
             var applied = await services.GetRequiredService<RevisionService>()
                 .ApplyAsync(Actor.CommandLine, parseResult.GetValue(confirmWithin), parseResult.GetValue(expectVersion), ct);
-            await WriteWarningsAsync(context, applied);
+            await WriteWarningsAsync(context, applied.Warnings);
             await context.Out.WriteLineAsync(RevisionText.AfterApply(applied.Revision, "Applied"));
             return ExitCodes.Success;
         }, cancellationToken, applies: true));
@@ -55,9 +56,9 @@ internal static class ApplyCommand
     }
 
     /// <summary>What the applied configuration lets in (large trusted networks, wildcards, no final refuse rule).</summary>
-    public static async Task WriteWarningsAsync(CliContext context, AppliedRevision applied)
+    public static async Task WriteWarningsAsync(CliContext context, IEnumerable<ValidationIssue> warnings)
     {
-        foreach (var warning in applied.Warnings)
+        foreach (var warning in warnings)
         {
             await context.Error.WriteLineAsync($"warning: {(warning.Field.Length == 0 ? "configuration" : warning.Field)}: {warning.Message}");
         }

@@ -47,6 +47,7 @@ public static class KnockAdminCommandLine
     private static IEnumerable<Command> Verbs(CliContext context) =>
     [
         ServeCommand.Create(context),
+        PreviewCommand.Create(context),
         ApplyCommand.Create(context),
         ConfirmCommand.Create(context),
         RollbackCommand.Create(context),

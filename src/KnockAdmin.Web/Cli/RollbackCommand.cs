@@ -37,7 +37,7 @@ internal static class RollbackCommand
 
             var rolledBack = await services.GetRequiredService<RevisionService>()
                 .RollbackAsync(Actor.CommandLine, target.Value, parseResult.GetValue(confirmWithin), ct);
-            await ApplyCommand.WriteWarningsAsync(context, rolledBack);
+            await ApplyCommand.WriteWarningsAsync(context, rolledBack.Warnings);
             await context.Out.WriteLineAsync(RevisionText.AfterApply(rolledBack.Revision, $"Rolled back to revision {target}"));
             return ExitCodes.Success;
         }, cancellationToken, applies: true));

@@ -66,7 +66,7 @@ internal static class StatusCommand
         }
         else
         {
-            yield return "Drift: DETECTED, the live rules differ from the active revision (- expected, + live):";
+            yield return "Drift: DETECTED, the live rules differ from the active revision (- live, + expected):";
             foreach (var line in status.Drift.Describe().Split('\n'))
             {
                 yield return "  " + line;

@@ -21,7 +21,6 @@ public static class UiRegistration
         services.AddSingleton<RecentMonitor>();
         services.AddSingleton<LiveBoard>();
         services.AddSingleton<KnockAdmin.Web.Api.RecentResponseCache>();
-        services.AddScoped<ILiveFirewall, KernelLiveFirewall>();
         services.AddOptions<PagesOptions>().BindConfiguration(PagesOptions.Section);
         services.AddOptions<CircuitOptions>().Configure<IOptions<PagesOptions>>((circuits, pages) =>
             circuits.DisconnectedCircuitRetentionPeriod = TimeSpan.FromSeconds(Math.Max(1, pages.Value.DisconnectedRetentionSeconds)));

@@ -36,6 +36,24 @@ public sealed class VerbTests
     }
 
     [Fact]
+    public async Task Preview_shows_what_apply_would_change_and_the_version_that_apply_then_accepts()
+    {
+        await using var panel = await Panel.CreateAsync();
+        (await panel.RunAsync("apply", "--confirm-within", "0")).EnsureSuccess("apply");
+        Assert.Contains("IPv4: no changes", (await panel.RunAsync("preview")).EnsureSuccess("preview").StandardOutput);
+
+        (await panel.Pair.InServerAsync("iptables", "-A", "KA-INPUT", "-s", "192.0.2.66", "-j", "ACCEPT")).EnsureSuccess("iptables -A");
+        var preview = (await panel.RunAsync("preview")).EnsureSuccess("preview").StandardOutput;
+
+        // "-" is what is live: the rule added by hand, which an apply removes.
+        Assert.Contains("IPv4 (- live, + desired):", preview);
+        Assert.Contains("--A KA-INPUT -s 192.0.2.66/32 -j ACCEPT", preview);
+        var version = preview.Split('\n').Single(line => line.StartsWith("Configuration version: ", StringComparison.Ordinal))["Configuration version: ".Length..];
+        (await panel.RunAsync("apply", "--confirm-within", "0", "--expect-config-version", version)).EnsureSuccess("apply");
+        Assert.Contains("IPv4: no changes", (await panel.RunAsync("preview")).EnsureSuccess("preview").StandardOutput);
+    }
+
+    [Fact]
     public async Task Status_warns_about_first_knock_lists_a_flood_churns_and_says_how_to_raise_the_limit()
     {
         await using var panel = await Panel.CreateAsync();

@@ -108,7 +108,7 @@ public class WriteAheadTests
     public async Task A_configuration_changed_since_its_preview_is_refused_and_the_previewed_one_is_applied()
     {
         await using var host = await RevisionHost.StartAsync(Configs.Tutorial());
-        var preview = await host.InScopeAsync<ApplyPreviewer, ApplyPreview>(previewer => previewer.PreviewAsync());
+        var preview = await host.InScopeAsync<ApplyPreviewer, ApplyPreview>(async previewer => (await previewer.PreviewAsync()).Apply);
         var before = await host.LiveAsync();
         await host.ReplaceConfigAsync(Configs.TwoDoors());
 
@@ -118,7 +118,7 @@ public class WriteAheadTests
         Assert.Contains("changed since the preview", refused.Message);
         Assert.Equal(before, await host.LiveAsync());
         Assert.Empty(await host.InScopeAsync<KnockAdminDbContext, List<RevisionEntity>>(db => Task.FromResult(db.Revisions.ToList())));
-        var again = await host.InScopeAsync<ApplyPreviewer, ApplyPreview>(previewer => previewer.PreviewAsync());
+        var again = await host.InScopeAsync<ApplyPreviewer, ApplyPreview>(async previewer => (await previewer.PreviewAsync()).Apply);
         Assert.NotEqual(preview.ConfigVersion, again.ConfigVersion);
         var applied = await host.InScopeAsync<RevisionService, AppliedRevision>(service => service.ApplyAsync(new Actor("alice"), 0, again.ConfigVersion));
         Assert.Equal(again.ConfigVersion, applied.ConfigVersion);
@@ -133,7 +133,7 @@ public class WriteAheadTests
         var disabled = Configs.Tutorial() with { Profiles = [Configs.Tutorial().Profiles[0] with { Enabled = false }] };
         await host.ReplaceConfigAsync(disabled);
 
-        var preview = await host.InScopeAsync<ApplyPreviewer, ApplyPreview>(previewer => previewer.PreviewAsync());
+        var preview = await host.InScopeAsync<ApplyPreviewer, ApplyPreview>(async previewer => (await previewer.PreviewAsync()).Apply);
         var applied = await host.InScopeAsync<RevisionService, AppliedRevision>(service => service.ApplyAsync(new Actor("alice"), 0, preview.ConfigVersion));
 
         const string Words = "This apply removes the final refuse rule, because no profile stays enabled: tcp/22 (ssh), protected by knocking today";

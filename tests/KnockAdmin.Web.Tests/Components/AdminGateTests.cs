@@ -29,6 +29,27 @@ public sealed class AdminGateTests : PanelTestContext
     }
 
     [Fact]
+    public async Task A_viewer_who_reaches_rollback_or_apply_is_told_at_once_and_asked_nothing()
+    {
+        SignInAs(Roles.Viewer, Time.GetUtcNow());
+        await CreateProfileAsync(Core.Model.FirewallConfig.Tutorial.Profiles[0]);
+        var first = await AddRevisionAsync(Revision(RevisionState.Superseded));
+        await AddRevisionAsync(Revision(RevisionState.Confirmed));
+        var dialogs = RenderProviders();
+
+        foreach (var (page, button) in new[] { (RenderWritable<Revisions>(), $".rollback-button[data-revision='{first.Id}']"), (RenderWritable<ApplyPage>(), ".apply-button") })
+        {
+            page.WaitForAssertion(() => page.Find(button));
+            await page.Find(button).ClickAsync(new());
+
+            page.WaitForAssertion(() => Assert.Contains("Only an admin may do this", page.Find(".error-alert").TextContent));
+            Assert.Empty(dialogs.FindAll(".mud-dialog"));
+        }
+
+        Assert.Equal(2, await WithAsync<KnockAdminDbContext, int>(db => db.Revisions.CountAsync()));
+    }
+
+    [Fact]
     public async Task For_a_viewer_the_layout_s_read_only_flag_disables_apply()
     {
         await CreateProfileAsync(Core.Model.FirewallConfig.Tutorial.Profiles[0]);
@@ -78,4 +99,11 @@ public sealed class AdminGateTests : PanelTestContext
         await clicking;
         return page;
     }
+
+    private IRenderedComponent<CascadingValue<bool>> RenderWritable<TPage>()
+        where TPage : IComponent =>
+        Render<CascadingValue<bool>>(parameters => parameters
+            .Add(p => p.Name, PanelPage.ReadOnlyCascade)
+            .Add(p => p.Value, false)
+            .AddChildContent<TPage>());
 }

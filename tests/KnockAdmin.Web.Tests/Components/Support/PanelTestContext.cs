@@ -8,6 +8,7 @@ using KnockAdmin.Infrastructure;
 using KnockAdmin.Infrastructure.Auditing;
 using KnockAdmin.Infrastructure.Configuration;
 using KnockAdmin.Infrastructure.Data;
+using KnockAdmin.Infrastructure.Firewall;
 using KnockAdmin.Infrastructure.Notifications;
 using KnockAdmin.Infrastructure.Recent;
 using KnockAdmin.Infrastructure.Revisions;
@@ -62,7 +63,7 @@ public abstract class PanelTestContext : BunitContext, IAsyncLifetime
         Services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Time));
         Services.Replace(ServiceDescriptor.Singleton<IRecentSource>(RecentSource));
         Services.Replace(ServiceDescriptor.Singleton<IRecentListWriter>(RecentActions));
-        Services.Replace(ServiceDescriptor.Scoped<ILiveFirewall>(_ => LiveFirewall));
+        Services.Replace(ServiceDescriptor.Singleton<ILiveFirewall>(LiveFirewall));
         Services.Replace(ServiceDescriptor.Scoped(_ => Admin));
         // The pages ask the signed-in user's role and sign-in time on the server: a real PanelUser over a fake
         // authentication state for "alice", an admin who signed in just now (her row is added at initialisation).

@@ -1,9 +1,8 @@
 using KnockAdmin.Core.Rules;
-using KnockAdmin.Infrastructure.Firewall;
 
-namespace KnockAdmin.Web.Panel;
+namespace KnockAdmin.Infrastructure.Firewall;
 
-/// <summary>What the panel reads from the firewall: the backend found, and the owned rules that are live.</summary>
+/// <summary>What is read from the kernel's firewall: the backend found, and the owned rules that are live.</summary>
 public interface ILiveFirewall
 {
     Task<FirewallBackend> DetectAsync(CancellationToken cancellationToken);

@@ -1,0 +1,86 @@
+using KnockAdmin.Core.Access;
+using KnockAdmin.Core.Rules;
+using KnockAdmin.Core.Validation;
+using KnockAdmin.Infrastructure.Data;
+using KnockAdmin.Infrastructure.Diffs;
+using KnockAdmin.Infrastructure.Revisions;
+using KnockAdmin.Web.Components.Shared;
+using KnockAdmin.Web.Panel;
+
+namespace KnockAdmin.Web.Components.Pages;
+
+/// <summary>Previews the stored configuration against the live rules and applies exactly what it showed.</summary>
+public partial class ApplyPage : PanelPage
+{
+    private ConfirmedAction changes = default!;
+    private bool loading = true;
+    private bool applying;
+    private RulesPreview? preview;
+    private string? cutOff;
+    private string? error;
+    private RevisionView? pending;
+    private int confirmWithin;
+
+    private IReadOnlyList<ValidationIssue> Errors => preview?.Apply.Validation.Errors ?? [];
+
+    private IReadOnlyList<ValidationIssue> Warnings => preview?.Apply.Warnings ?? [];
+
+    protected override async Task OnInitializedAsync()
+    {
+        confirmWithin = ApplyOptions.Value.ConfirmWithinSeconds;
+        await LoadAsync();
+    }
+
+    private int Changes(IpFamily family) => preview!.DiffOf(family).Count(line => line.Kind != DiffKind.Unchanged);
+
+    private async Task LoadAsync()
+    {
+        loading = true;
+        try
+        {
+            // What is shown here is what the apply must still find: it carries the version of this configuration.
+            preview = await Scopes.RunAsync<ApplyPreviewer, RulesPreview>(previewer => previewer.PreviewAsync());
+            var active = await Scopes.RunAsync<RevisionService, RevisionEntity?>(service => service.ActiveAsync());
+            pending = active is { State: RevisionState.PendingConfirmation } ? RevisionView.From(active) : pending;
+            cutOff = AdminReachability.CutOffWarning(preview.Apply.Config.Settings, PanelActor.Connection);
+        }
+        catch (Exception exception)
+        {
+            error = FailureText.Of(exception);
+        }
+        finally
+        {
+            loading = false;
+        }
+    }
+
+    /// <summary>Warnings that mean every port, or every address, gets through: asked about again before applying.</summary>
+    private static bool OpensEverything(ValidationIssue warning) => warning.Field == FieldPath.Profiles;
+
+    private async Task ApplyAsync()
+    {
+        var version = preview!.Apply.ConfigVersion;
+        var window = confirmWithin;
+        var opening = Warnings.FirstOrDefault(OpensEverything);
+        await changes.RunAsync(new PanelChange(async actor =>
+        {
+            var revision = (await Scopes.RunAsync<RevisionService, AppliedRevision>(service => service.ApplyAsync(actor, window, version))).Revision;
+            pending = revision;
+            return revision.State == RevisionState.PendingConfirmation
+                ? $"Revision {revision.Id} applied. Confirm it before the countdown ends."
+                : $"Revision {revision.Id} applied and kept.";
+        })
+        {
+            Ask = async () =>
+                (opening is null || await changes.AskAsync("Every port becomes reachable", opening.Message + " Apply anyway?", "Apply anyway"))
+                && (cutOff is null || await changes.AskAsync("You may lock yourself out", cutOff + " Apply anyway?", "Apply anyway")),
+            Explain = failure => failure is ConfigurationChangedException ? failure.Message + " The preview below now shows the stored configuration." : null,
+        });
+    }
+
+    private Task OnConfirmedAsync(RevisionView revision)
+    {
+        pending = revision;
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,111 @@
+using KnockAdmin.Infrastructure.Data;
+using KnockAdmin.Infrastructure.Diffs;
+using KnockAdmin.Infrastructure.Revisions;
+using KnockAdmin.Web.Components.Shared;
+using KnockAdmin.Web.Panel;
+using MudBlazor;
+
+namespace KnockAdmin.Web.Components.Pages;
+
+/// <summary>Every applied revision, two of them compared, and the rollback to any of them.</summary>
+public partial class Revisions : PanelPage
+{
+    private ConfirmedAction changes = default!;
+    private IReadOnlyList<RevisionView>? revisions;
+    private RevisionView? pending;
+    private int? fromId;
+    private int? toId;
+    private IReadOnlyList<DiffLine>? diffV4;
+    private IReadOnlyList<DiffLine>? diffV6;
+    private string? error;
+    private bool busy;
+
+    protected override async Task OnInitializedAsync()
+    {
+        await LoadAsync();
+        if (revisions is { Count: >= 2 })
+        {
+            fromId = revisions[1].Id;
+            toId = revisions[0].Id;
+            await CompareAsync();
+        }
+    }
+
+    private async Task LoadAsync()
+    {
+        try
+        {
+            revisions = await Scopes.RunAsync<RevisionQueries, IReadOnlyList<RevisionView>>(queries => queries.ListAsync(200));
+            pending = revisions.FirstOrDefault(r => r.State == RevisionState.PendingConfirmation) ?? pending;
+        }
+        catch (Exception exception)
+        {
+            error = FailureText.Of(exception);
+            revisions ??= [];
+        }
+    }
+
+    private Task CompareFromAsync(int? id)
+    {
+        fromId = id;
+        return CompareAsync();
+    }
+
+    private Task CompareToAsync(int? id)
+    {
+        toId = id;
+        return CompareAsync();
+    }
+
+    private async Task CompareAsync()
+    {
+        if (fromId is not { } from || toId is not { } to)
+        {
+            return;
+        }
+
+        try
+        {
+            var diff = await Scopes.RunAsync<RevisionQueries, RevisionDiff>(queries => queries.DiffAsync(from, to));
+            (diffV4, diffV6) = (diff.RulesV4, diff.RulesV6);
+        }
+        catch (Exception exception)
+        {
+            error = FailureText.Of(exception);
+        }
+    }
+
+    private async Task RollbackAsync(int id)
+    {
+        await changes.RunAsync(new PanelChange(async actor =>
+        {
+            pending = (await Scopes.RunAsync<RevisionService, AppliedRevision>(service => service.RollbackAsync(actor, id, null))).Revision;
+            return $"Rolled back to revision {id} as revision {pending.Id}.";
+        })
+        {
+            Ask = () => changes.AskAsync($"Roll back to revision {id}?",
+                $"The configuration and the kernel rules of revision {id} come back as a new revision, which you then confirm.", "Roll back"),
+        });
+    }
+
+    private async Task OnConfirmedAsync(RevisionView revision)
+    {
+        pending = revision;
+        await LoadAsync();
+    }
+
+    private static string Notes(RevisionView revision) => string.Join(" ", new[]
+    {
+        revision.RollbackOfRevisionId is { } of ? $"Rollback to #{of}." : null,
+        revision.ConfirmDeadline is { } deadline && revision.State == RevisionState.PendingConfirmation ? $"Confirm before {deadline.ToLocalTime():T}." : null,
+        revision.Error,
+    }.Where(part => part is not null));
+
+    private static Color StateColor(RevisionState state) => state switch
+    {
+        RevisionState.Confirmed => Color.Success,
+        RevisionState.PendingConfirmation or RevisionState.Applying => Color.Warning,
+        RevisionState.Failed or RevisionState.RevertedAutomatically => Color.Error,
+        _ => Color.Default,
+    };
+}
