@@ -49,16 +49,19 @@ public sealed class Subscribers<T>(ILogger logger, Action? onFirst = null, Actio
             current = [.. callbacks];
         }
 
-        foreach (var callback in current)
+        // All at once: each page renders on its own circuit, and the page that subscribed last is not served last.
+        await Task.WhenAll(current.Select(callback => CallAsync(callback, value)));
+    }
+
+    private async Task CallAsync(Func<T, Task> callback, T value)
+    {
+        try
         {
-            try
-            {
-                await callback(value);
-            }
-            catch (Exception exception)
-            {
-                logger.LogDebug(exception, "A subscriber failed.");
-            }
+            await callback(value);
+        }
+        catch (Exception exception)
+        {
+            logger.LogDebug(exception, "A subscriber failed.");
         }
     }
 

@@ -13,8 +13,9 @@ public static class RecentEndpoints
 
         // The shared reading, mapped through the active revision: any number of callers cost one read per interval.
         recent.MapGet("/", async (RecentMonitor monitor, RevisionMonitor revisions, RecentResponseCache responses, CancellationToken cancellationToken) =>
-                responses.For(await monitor.CurrentAsync(cancellationToken), await revisions.CurrentAsync(cancellationToken)))
-            .WithName("ListRecent");
+                Results.Bytes(responses.For(await monitor.CurrentAsync(cancellationToken), await revisions.CurrentAsync(cancellationToken)), "application/json"))
+            .WithName("ListRecent")
+            .Produces<RecentResponse>(contentType: "application/json");
 
         recent.MapDelete("/{list}/{address}", async (string list, string address, HttpContext context, RecentListActions actions) =>
             {

@@ -100,8 +100,15 @@ public sealed class RecentMonitor : IAsyncDisposable
         await poller.DisposeAsync();
     }
 
-    private RecentSnapshot? Fresh() =>
-        Latest is { } latest && time.GetElapsedTime(Interlocked.Read(ref latestAt)) < Interval ? latest : null;
+    /// <summary>
+    /// Younger than one interval; while pages watch, younger than two (the next reading is due any moment, and a caller
+    /// arriving just before it would otherwise read the lists a second time).
+    /// </summary>
+    private RecentSnapshot? Fresh()
+    {
+        var age = time.GetElapsedTime(Interlocked.Read(ref latestAt));
+        return Latest is { } latest && (age < Interval || (subscribers.Count > 0 && age < Interval * 2)) ? latest : null;
+    }
 
     private async Task<RecentSnapshot> ReadAsync(CancellationToken cancellationToken)
     {
