@@ -17,9 +17,11 @@ public static class RecentEndpoints
             .WithName("ListRecent")
             .Produces<RecentResponse>(contentType: "application/json");
 
-        recent.MapDelete("/{list}/{address}", async (string list, string address, HttpContext context, RecentListActions actions) =>
+        // After a change the shared reading is taken again, so the next GET (and every open page) shows it.
+        recent.MapDelete("/{list}/{address}", async (string list, string address, HttpContext context, RecentListActions actions, RecentMonitor monitor) =>
             {
                 await actions.RevokeAsync(ApiActor.From(context), list, address, context.RequestAborted);
+                await monitor.RefreshNowAsync(context.RequestAborted);
                 return Results.NoContent();
             })
             .WithName("RevokeRecentAddress")
@@ -28,7 +30,7 @@ public static class RecentEndpoints
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        recent.MapPost("/{list}", async (string list, HttpContext context, RecentListActions actions) =>
+        recent.MapPost("/{list}", async (string list, HttpContext context, RecentListActions actions, RecentMonitor monitor) =>
             {
                 var (request, error) = await JsonBody.ReadAsync<GrantRequest>(context);
                 if (error is not null)
@@ -37,6 +39,7 @@ public static class RecentEndpoints
                 }
 
                 await actions.GrantAsync(ApiActor.From(context), list, request!.Address ?? "", context.RequestAborted);
+                await monitor.RefreshNowAsync(context.RequestAborted);
                 return Results.NoContent();
             })
             .WithName("GrantRecentAddress")
@@ -46,9 +49,10 @@ public static class RecentEndpoints
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        recent.MapDelete("/{list}", async (string list, HttpContext context, RecentListActions actions) =>
+        recent.MapDelete("/{list}", async (string list, HttpContext context, RecentListActions actions, RecentMonitor monitor) =>
             {
                 await actions.FlushAsync(ApiActor.From(context), list, context.RequestAborted);
+                await monitor.RefreshNowAsync(context.RequestAborted);
                 return Results.NoContent();
             })
             .WithName("FlushRecentList")

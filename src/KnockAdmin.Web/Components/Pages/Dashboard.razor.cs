@@ -1,6 +1,4 @@
-using KnockAdmin.Core.Model;
 using KnockAdmin.Core.Recent;
-using KnockAdmin.Infrastructure.Configuration;
 using KnockAdmin.Infrastructure.Data;
 using KnockAdmin.Infrastructure.Firewall;
 using KnockAdmin.Infrastructure.Revisions;
