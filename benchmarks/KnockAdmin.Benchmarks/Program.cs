@@ -22,6 +22,7 @@ catch (ArgumentException error)
     Console.Error.WriteLine("       KnockAdmin.Benchmarks apply [--iterations 15] [--profiles 1,10,50] [--out DIR]   (root)");
     Console.Error.WriteLine("       KnockAdmin.Benchmarks knock [--runs 10] [--out DIR]                             (root)");
     Console.Error.WriteLine("       KnockAdmin.Benchmarks live [--runs 20] [--out DIR]                              (root)");
+    Console.Error.WriteLine("       KnockAdmin.Benchmarks viewers [--pages 1,10,30,50] [--runs 10] [--out DIR]      (root)");
     Console.Error.WriteLine("       KnockAdmin.Benchmarks footprint [--runs 5] [--out DIR]                          (root)");
     Console.Error.WriteLine("       KnockAdmin.Benchmarks flood [--runs 20] [--out DIR]                             (root, hping3)");
     Console.Error.WriteLine("       KnockAdmin.Benchmarks history [--runs 500] [--out DIR]");
@@ -38,6 +39,8 @@ try
             return await KnockTimeBenchmark.RunAsync(arguments);
         case BenchmarkArguments.LiveMode:
             return await LiveLatencyBenchmark.RunAsync(arguments);
+        case BenchmarkArguments.ViewersMode:
+            return await LiveViewersBenchmark.RunAsync(arguments);
         case BenchmarkArguments.FootprintMode:
             return await FootprintBenchmark.RunAsync(arguments);
         case BenchmarkArguments.FloodMode:

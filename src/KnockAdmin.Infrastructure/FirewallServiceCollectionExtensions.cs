@@ -34,6 +34,8 @@ public static class FirewallServiceCollectionExtensions
         services.AddScoped<WriteAheadApply>();
         services.AddScoped<RevisionService>();
         services.AddScoped<ApplyPreviewer>();
+        services.AddScoped<UnappliedChanges>();
+        services.AddSingleton<RevisionMonitor>();
         services.AddScoped<SystemStatusReader>();
         services.AddRecentLists();
         services.AddScoped<RecentListActions>();

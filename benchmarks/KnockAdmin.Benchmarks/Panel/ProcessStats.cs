@@ -30,6 +30,10 @@ public static class ProcessStats
         return (Kilobytes(lines, "Private_Clean:") + Kilobytes(lines, "Private_Dirty:")) / 1024;
     }
 
+    /// <summary>Anonymous memory charged to this process (Pss_Anon: heaps, stacks; not the mapped program files), in MiB.</summary>
+    public static double AnonymousMiB(int pid) =>
+        Kilobytes(File.ReadAllLines($"/proc/{pid}/smaps_rollup"), "Pss_Anon:") / 1024;
+
     private static double Kilobytes(IEnumerable<string> lines, string key)
     {
         var line = lines.FirstOrDefault(l => l.StartsWith(key, StringComparison.Ordinal))

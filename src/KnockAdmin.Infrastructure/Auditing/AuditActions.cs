@@ -8,6 +8,7 @@ public static class AuditActions
     public const string ProfileDelete = "profile.delete";
     public const string SettingsUpdate = "settings.update";
     public const string ConfigReplace = "config.replace";
+    public const string ConfigDiscard = "config.discard";
     public const string TokenCreate = "token.create";
     public const string TokenRevoke = "token.revoke";
     public const string UserAdd = "user.add";

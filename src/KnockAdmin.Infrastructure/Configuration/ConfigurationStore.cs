@@ -160,10 +160,14 @@ public sealed class ConfigurationStore(KnockAdminDbContext db, IConfigValidator 
     /// Replaces the whole stored configuration (used by rollback). Profiles keep their id when a profile of the
     /// same name exists; every changed item gets a new version, so open editors see a conflict.
     /// </summary>
-    public async Task ReplaceAsync(FirewallConfig config, Actor actor, string detail, CancellationToken cancellationToken = default)
+    public Task ReplaceAsync(FirewallConfig config, Actor actor, string detail, CancellationToken cancellationToken = default) =>
+        ReplaceAsync(config, actor, AuditActions.ConfigReplace, detail, cancellationToken);
+
+    /// <summary><see cref="ReplaceAsync(FirewallConfig, Actor, string, CancellationToken)"/>, audited as <paramref name="action"/>.</summary>
+    public async Task ReplaceAsync(FirewallConfig config, Actor actor, string action, string detail, CancellationToken cancellationToken = default)
     {
         await using var transaction = await BeginWriteAsync(cancellationToken);
-        await ReplaceWithinTransactionAsync(config, actor, detail, cancellationToken);
+        await ReplaceWithinTransactionAsync(config, actor, detail, cancellationToken, action);
         await transaction.CommitAsync(cancellationToken);
     }
 
@@ -171,7 +175,8 @@ public sealed class ConfigurationStore(KnockAdminDbContext db, IConfigValidator 
     /// <see cref="ReplaceAsync"/> inside the caller's open transaction, so that a rollback's revision and the
     /// configuration it restores are stored together or not at all.
     /// </summary>
-    internal async Task ReplaceWithinTransactionAsync(FirewallConfig config, Actor actor, string detail, CancellationToken cancellationToken)
+    internal async Task ReplaceWithinTransactionAsync(
+        FirewallConfig config, Actor actor, string detail, CancellationToken cancellationToken, string action = AuditActions.ConfigReplace)
     {
         ThrowIfInvalid(config, subjectPath: null);
 
@@ -209,7 +214,7 @@ public sealed class ConfigurationStore(KnockAdminDbContext db, IConfigValidator 
         }
 
         settings.CopyFrom(config.Settings);
-        audit.Add(actor, AuditActions.ConfigReplace, detail);
+        audit.Add(actor, action, detail);
         await SaveAsync(cancellationToken);
     }
 

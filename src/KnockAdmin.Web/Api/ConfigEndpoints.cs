@@ -1,6 +1,7 @@
 using KnockAdmin.Core.Backup;
 using KnockAdmin.Core.Failures;
 using KnockAdmin.Infrastructure.Configuration;
+using KnockAdmin.Infrastructure.Revisions;
 
 namespace KnockAdmin.Web.Api;
 
@@ -39,6 +40,23 @@ public static class ConfigEndpoints
             .Produces<ConfigImportResponse>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict);
+
+        // The stored changes the kernel does not run yet: against the active revision, in words.
+        config.MapGet("/unapplied", async (UnappliedChanges unapplied, RevisionService revisions, CancellationToken cancellationToken) =>
+                new UnappliedResponse((await revisions.ActiveAsync(cancellationToken))?.Id, await unapplied.DescribeAsync(cancellationToken)))
+            .WithName("ListUnappliedChanges")
+            .Produces<UnappliedResponse>();
+
+        config.MapPost("/discard", async (HttpContext context, UnappliedChanges unapplied, RevisionMonitor monitor) =>
+            {
+                var discarded = await unapplied.DiscardAsync(ApiActor.From(context), context.RequestAborted);
+                await monitor.RefreshNowAsync(context.RequestAborted);
+                return Results.Ok(new DiscardResponse(discarded));
+            })
+            .WithName("DiscardUnappliedChanges")
+            .RequireAuthorization(ApiAuthorization.WritePolicy)
+            .Produces<DiscardResponse>()
+            .ProducesProblem(StatusCodes.Status409Conflict);
     }
 
     /// <summary>The body as text, refused in words when larger than a backup document can be.</summary>
@@ -76,3 +94,9 @@ public static class ConfigEndpoints
 
 /// <summary>The answer to an import: the new stored-configuration version (what an apply may expect), and warnings.</summary>
 public sealed record ConfigImportResponse(string ConfigVersion, int SchemaVersion, int Profiles, IReadOnlyList<IssueDto> Warnings);
+
+/// <summary>How the stored configuration differs from the active revision's, in words (empty when it does not, or before any apply).</summary>
+public sealed record UnappliedResponse(int? ActiveRevision, IReadOnlyList<string> Changes);
+
+/// <summary>The stored changes that a discard threw away (empty when there were none and nothing was written).</summary>
+public sealed record DiscardResponse(IReadOnlyList<string> Discarded);

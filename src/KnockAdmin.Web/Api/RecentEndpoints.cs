@@ -1,6 +1,6 @@
-using KnockAdmin.Core.Recent;
-using KnockAdmin.Infrastructure.Configuration;
 using KnockAdmin.Infrastructure.Recent;
+using KnockAdmin.Infrastructure.Revisions;
+using KnockAdmin.Web.Panel;
 
 namespace KnockAdmin.Web.Api;
 
@@ -11,13 +11,17 @@ public static class RecentEndpoints
     {
         var recent = api.MapGroup("/recent").WithTags("Recent lists");
 
-        recent.MapGet("/", async (XtRecentReader reader, ConfigurationStore store, CancellationToken cancellationToken) =>
-                RecentResponses.From(await reader.ReadAsync(cancellationToken: cancellationToken), new RecentListMap(await store.LoadAsync(cancellationToken))))
-            .WithName("ListRecent");
+        // The shared reading, mapped through the active revision: any number of callers cost one read per interval.
+        recent.MapGet("/", async (RecentMonitor monitor, RevisionMonitor revisions, RecentResponseCache responses, CancellationToken cancellationToken) =>
+                Results.Bytes(responses.For(await monitor.CurrentAsync(cancellationToken), await revisions.CurrentAsync(cancellationToken)), "application/json"))
+            .WithName("ListRecent")
+            .Produces<RecentResponse>(contentType: "application/json");
 
-        recent.MapDelete("/{list}/{address}", async (string list, string address, HttpContext context, RecentListActions actions) =>
+        // After a change the shared reading is taken again, so the next GET (and every open page) shows it.
+        recent.MapDelete("/{list}/{address}", async (string list, string address, HttpContext context, RecentListActions actions, RecentMonitor monitor) =>
             {
                 await actions.RevokeAsync(ApiActor.From(context), list, address, context.RequestAborted);
+                await monitor.RefreshNowAsync(context.RequestAborted);
                 return Results.NoContent();
             })
             .WithName("RevokeRecentAddress")
@@ -26,11 +30,12 @@ public static class RecentEndpoints
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        recent.MapPost("/{list}", async (string list, HttpContext context, RecentListActions actions) =>
+        recent.MapPost("/{list}", async (string list, HttpContext context, RecentListActions actions, RecentMonitor monitor) =>
             {
                 var request = await JsonBody.ReadAsync<GrantRequest>(context);
 
                 await actions.GrantAsync(ApiActor.From(context), list, request.Address ?? "", context.RequestAborted);
+                await monitor.RefreshNowAsync(context.RequestAborted);
                 return Results.NoContent();
             })
             .WithName("GrantRecentAddress")
@@ -40,9 +45,10 @@ public static class RecentEndpoints
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        recent.MapDelete("/{list}", async (string list, HttpContext context, RecentListActions actions) =>
+        recent.MapDelete("/{list}", async (string list, HttpContext context, RecentListActions actions, RecentMonitor monitor) =>
             {
                 await actions.FlushAsync(ApiActor.From(context), list, context.RequestAborted);
+                await monitor.RefreshNowAsync(context.RequestAborted);
                 return Results.NoContent();
             })
             .WithName("FlushRecentList")

@@ -1,4 +1,7 @@
 using KnockAdmin.Web.Panel;
+using Microsoft.AspNetCore.Components.Server;
+using Microsoft.AspNetCore.Components.Server.Circuits;
+using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 
 namespace KnockAdmin.Web.Hosting;
@@ -21,6 +24,13 @@ public static class UiRegistration
         // Always subscribed: the history and the alerts need the lists read while no page is open.
         services.AddHostedService<KnockHistoryRecorder>();
         services.AddHostedService<ListPressureAlerts>();
+        services.AddSingleton<LiveBoard>();
+        services.AddSingleton<KnockAdmin.Web.Api.RecentResponseCache>();
+        services.AddOptions<PagesOptions>().BindConfiguration(PagesOptions.Section);
+        services.AddOptions<CircuitOptions>().Configure<IOptions<PagesOptions>>((circuits, pages) =>
+            circuits.DisconnectedCircuitRetentionPeriod = TimeSpan.FromSeconds(Math.Max(1, pages.Value.DisconnectedRetentionSeconds)));
+        services.AddSingleton<ClosedPagesMemory>();
+        services.AddScoped<CircuitHandler, ClosedPagesCircuitHandler>();
         return services;
     }
 }

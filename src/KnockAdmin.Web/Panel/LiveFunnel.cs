@@ -4,8 +4,11 @@ using KnockAdmin.Core.Rules;
 
 namespace KnockAdmin.Web.Panel;
 
-/// <summary>One address in a live list, the list it is in, how long ago it knocked and when its state ends.</summary>
-public sealed record LiveAddress(string Address, string List, TimeSpan? Age, DateTimeOffset? ExpiresAt);
+/// <summary>
+/// One address in a live list, the list it is in, when it last knocked and when its state ends: absolute moments, so
+/// that the browser counts the seconds and the row does not change until the kernel's entry does.
+/// </summary>
+public sealed record LiveAddress(string Address, string List, DateTimeOffset? LastSeen, DateTimeOffset? ExpiresAt);
 
 /// <summary>
 /// One column of a profile's funnel: a stage (knocked k of n) or the open window, gathered from every list that holds
@@ -38,7 +41,8 @@ public sealed record LiveProfile(string Name, bool Enabled, IReadOnlyList<LiveSt
 
 /// <summary>
 /// The live recent lists arranged per profile, the open window first and then the stages from the last knock down to
-/// the first: real progress stays on top when a flood fills the first stage.
+/// the first: real progress stays on top when a flood fills the first stage. Rows are in address order, so that a new
+/// knock adds its row without moving the others.
 /// </summary>
 public sealed record LiveFunnel(IReadOnlyList<LiveProfile> Profiles, IReadOnlyList<RecentListReading> Other)
 {
@@ -81,11 +85,21 @@ public sealed record LiveFunnel(IReadOnlyList<LiveProfile> Profiles, IReadOnlyLi
     private static IReadOnlyList<LiveAddress> Addresses(List<(RecentListReading Reading, RecentListInfo Info)> lists, KernelClock? clock) =>
         lists
             .SelectMany(list => list.Reading.Entries.Select(entry => (List: list, Entry: entry)))
-            .OrderByDescending(item => item.Entry.Entry.LastSeenJiffies)
+            .OrderBy(item => item.Entry.Entry.Address.AddressFamily)
+            .ThenBy(item => item.Entry.Entry.Address.GetAddressBytes(), AddressBytes.Instance)
+            .ThenBy(item => item.List.Reading.Name, StringComparer.Ordinal)
             .Select(item => new LiveAddress(
                 item.Entry.Entry.Address.ToString(),
                 item.List.Reading.Name,
-                item.Entry.Age,
+                item.Entry.LastSeen,
                 clock is null ? null : RecentListMap.ExpiresAt(item.List.Info, item.Entry.Entry, clock)))
             .ToList();
+}
+
+/// <summary>Addresses of one family in numeric order.</summary>
+internal sealed class AddressBytes : IComparer<byte[]>
+{
+    public static readonly AddressBytes Instance = new();
+
+    public int Compare(byte[]? x, byte[]? y) => x is null || y is null ? Comparer<byte[]?>.Default.Compare(x, y) : x.AsSpan().SequenceCompareTo(y);
 }

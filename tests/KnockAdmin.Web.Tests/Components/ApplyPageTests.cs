@@ -3,10 +3,12 @@ using Bunit;
 using KnockAdmin.Core.Model;
 using KnockAdmin.Core.Rules;
 using KnockAdmin.Infrastructure.Data;
+using KnockAdmin.Infrastructure.Revisions;
 using KnockAdmin.Web.Components.Pages;
 using KnockAdmin.Web.Panel;
 using KnockAdmin.Web.Tests.Components.Support;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace KnockAdmin.Web.Tests.Components;
 
@@ -108,7 +110,7 @@ public sealed class ApplyPageTests : PanelTestContext
     }
 
     [Fact]
-    public async Task While_a_revision_waits_for_confirmation_apply_is_not_offered()
+    public async Task While_a_revision_waits_for_confirmation_apply_is_not_offered_and_after_its_revert_it_is_again()
     {
         await CreateProfileAsync(Ssh);
         var pending = await AddRevisionAsync(Revision(RevisionState.PendingConfirmation, deadline: Time.GetUtcNow().AddSeconds(30)));
@@ -116,10 +118,13 @@ public sealed class ApplyPageTests : PanelTestContext
 
         var page = Render<ApplyPage>();
 
-        page.WaitForAssertion(() =>
-        {
-            Assert.Equal(pending.Id.ToString(), page.Find(".pending-confirmation").GetAttribute("data-revision"));
-            Assert.True(page.Find(".apply-button").HasAttribute("disabled"));
-        });
+        page.WaitForAssertion(() => Assert.True(page.Find(".apply-button").HasAttribute("disabled")));
+
+        // Reverted by the watchdog, another process: the page learns it from the database, without a reload.
+        await WithAsync<KnockAdminDbContext, int>(db => db.Revisions.Where(r => r.Id == pending.Id)
+            .ExecuteUpdateAsync(set => set.SetProperty(r => r.State, RevisionState.RevertedAutomatically)));
+        await Services.GetRequiredService<RevisionMonitor>().RefreshNowAsync();
+
+        page.WaitForAssertion(() => Assert.False(page.Find(".apply-button").HasAttribute("disabled")));
     }
 }

@@ -17,7 +17,7 @@ public sealed class DashboardListTests : PanelTestContext
     [Fact]
     public async Task Full_first_knock_lists_are_warned_about_with_the_way_to_raise_the_limit_and_the_rules_the_split_costs()
     {
-        await CreateProfileAsync(FirewallConfig.Tutorial.Profiles[0]);
+        await CreateAppliedProfileAsync(FirewallConfig.Tutorial.Profiles[0]);
         RecentSource.Current = Flooded();
         RenderProviders();
 
@@ -36,7 +36,7 @@ public sealed class DashboardListTests : PanelTestContext
     [Fact]
     public async Task Lists_with_room_raise_no_warning()
     {
-        await CreateProfileAsync(FirewallConfig.Tutorial.Profiles[0]);
+        await CreateAppliedProfileAsync(FirewallConfig.Tutorial.Profiles[0]);
         RecentSource.Current = Snapshot([List("KA-ssh-S1.2", 1)]);
         RenderProviders();
 

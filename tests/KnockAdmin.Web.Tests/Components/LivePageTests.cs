@@ -3,7 +3,10 @@ using Bunit;
 using KnockAdmin.Core.Model;
 using KnockAdmin.Core.Recent;
 using KnockAdmin.Infrastructure.Data;
+using KnockAdmin.Infrastructure.Configuration;
 using KnockAdmin.Infrastructure.Recent;
+using KnockAdmin.Infrastructure.Revisions;
+using KnockAdmin.Web.Components.LiveParts;
 using KnockAdmin.Web.Components.Pages;
 using KnockAdmin.Web.Panel;
 using KnockAdmin.Web.Tests.Components.Support;
@@ -46,7 +49,7 @@ public sealed class LivePageTests : PanelTestContext
 
     private async Task<IRenderedComponent<Live>> RenderLiveAsync()
     {
-        await CreateProfileAsync(Ssh);
+        await CreateAppliedProfileAsync(Ssh);
         RenderProviders();
         var page = Render<Live>();
         page.WaitForAssertion(() => Assert.Equal(3, page.FindAll(".stage").Count));
@@ -70,11 +73,13 @@ public sealed class LivePageTests : PanelTestContext
 
         RecentSource.Current = Reading(("KA-ssh-S1.2", "10.77.0.2", 3));
         await Monitor.RefreshNowAsync();
+        // Absolute moments: the browser counts the seconds from them (moments.js).
+        var now = Time.GetUtcNow();
         page.WaitForAssertion(() =>
         {
             var row = page.Find("[data-list='KA-ssh-S1'] tr[data-address='10.77.0.2']");
-            Assert.Contains("knocked 3 s ago", row.TextContent);
-            Assert.Contains("expires in 7 s", row.TextContent);
+            Assert.Equal(now.AddSeconds(-3).ToUnixTimeMilliseconds().ToString(), row.QuerySelector(".age")!.GetAttribute("data-since"));
+            Assert.Equal(now.AddSeconds(7).ToUnixTimeMilliseconds().ToString(), row.QuerySelector(".expires")!.GetAttribute("data-until"));
         });
 
         RecentSource.Current = Reading(("KA-ssh-OPEN", "10.77.0.2", 1));
@@ -82,7 +87,8 @@ public sealed class LivePageTests : PanelTestContext
         page.WaitForAssertion(() =>
         {
             Assert.Empty(page.FindAll("[data-list='KA-ssh-S1'] tr[data-address]"));
-            Assert.Contains("expires in 29 s", page.Find("[data-list='KA-ssh-OPEN'] tr[data-address='10.77.0.2']").TextContent);
+            Assert.Equal(now.AddSeconds(29).ToUnixTimeMilliseconds().ToString(),
+                page.Find("[data-list='KA-ssh-OPEN'] tr[data-address='10.77.0.2'] .expires").GetAttribute("data-until"));
         });
     }
 
@@ -108,7 +114,7 @@ public sealed class LivePageTests : PanelTestContext
     {
         var flood = Enumerable.Range(0, 1600).Select(i => ($"KA-ssh-S1.{i % 16}", $"198.{i / 256 % 256}.{i % 256}.{i % 16 + 16 * (i / 4096)}", 0)).ToList();
         RecentSource.Current = Reading([.. flood, ("KA-ssh-S2", "10.77.0.2", 1), ("KA-ssh-OPEN", "10.77.0.3", 1)]);
-        await CreateProfileAsync(Ssh);
+        await CreateAppliedProfileAsync(Ssh);
         RenderProviders();
         var page = Render<Live>();
         await Monitor.RefreshNowAsync();
@@ -135,7 +141,7 @@ public sealed class LivePageTests : PanelTestContext
     {
         RecentSource.Current = Reading(("KA-ssh-S1.3", "10.77.0.3", 1), ("KA6-ssh-S1.9", "fd77::9", 1));
         var dialogs = Render<MudBlazor.MudDialogProvider>();
-        await CreateProfileAsync(Ssh);
+        await CreateAppliedProfileAsync(Ssh);
         var page = Render<Live>();
         await Monitor.RefreshNowAsync();
         page.WaitForAssertion(() => page.Find("[data-list='KA-ssh-S1'] .flush-button"));
@@ -163,7 +169,7 @@ public sealed class LivePageTests : PanelTestContext
     {
         RecentSource.Current = Reading(("KA-ssh-OPEN", "10.77.0.2", 1));
         var dialogs = Render<MudBlazor.MudDialogProvider>();
-        await CreateProfileAsync(Ssh);
+        await CreateAppliedProfileAsync(Ssh);
         var page = Render<Live>();
         await Monitor.RefreshNowAsync();
         page.WaitForAssertion(() => page.Find("tr[data-address='10.77.0.2'] .revoke-button"));
@@ -186,7 +192,7 @@ public sealed class LivePageTests : PanelTestContext
     {
         RecentSource.Current = Reading(("KA-ssh-S2", "10.77.0.2", 1));
         var dialogs = Render<MudBlazor.MudDialogProvider>();
-        await CreateProfileAsync(Ssh);
+        await CreateAppliedProfileAsync(Ssh);
         var page = Render<Live>();
         await Monitor.RefreshNowAsync();
         page.WaitForAssertion(() => page.Find("[data-list='KA-ssh-S2'] .flush-button"));
@@ -206,7 +212,7 @@ public sealed class LivePageTests : PanelTestContext
         RecentSource.Current = Reading(("KA-ssh-OPEN", "10.77.0.2", 1));
         RecentActions.Refusal = new RecentListActionException(RecentListActionFailure.ListMissing, "list", "List 'KA-ssh-OPEN' does not exist in the kernel.");
         var dialogs = Render<MudBlazor.MudDialogProvider>();
-        await CreateProfileAsync(Ssh);
+        await CreateAppliedProfileAsync(Ssh);
         var page = Render<Live>();
         await Monitor.RefreshNowAsync();
         page.WaitForAssertion(() => page.Find("tr[data-address='10.77.0.2'] .revoke-button"));
@@ -240,5 +246,107 @@ public sealed class LivePageTests : PanelTestContext
         await Monitor.RefreshNowAsync();
 
         page.WaitForAssertion(() => Assert.Contains("permission denied", page.Find(".recent-problem").TextContent));
+    }
+
+    private static readonly KnockProfile FourKnocks = Ssh with { Steps = [PortSpec.Tcp(7000), PortSpec.Tcp(8000), PortSpec.Tcp(7500), PortSpec.Tcp(9000)] };
+
+    private Task StoreAsync(params KnockProfile[] profiles) =>
+        WithAsync<ConfigurationStore, bool>(async store =>
+        {
+            await store.ReplaceAsync(new FirewallConfig(new HostSettings(), profiles), TestActor, "edited, not applied");
+            return true;
+        });
+
+    private static string[] Stages(IRenderedComponent<Live> page) => [.. page.FindAll(".stage").Select(stage => stage.GetAttribute("data-list")!)];
+
+    [Fact]
+    public async Task An_unapplied_edit_does_not_change_the_stages_the_page_draws()
+    {
+        await CreateAppliedProfileAsync(Ssh);
+        await StoreAsync(FourKnocks);
+        RenderProviders();
+
+        var page = Render<Live>();
+
+        page.WaitForAssertion(() => Assert.Equal(["KA-ssh-OPEN", "KA-ssh-S2", "KA-ssh-S1"], Stages(page)));
+    }
+
+    [Fact]
+    public async Task After_an_automatic_revert_the_page_draws_the_revision_the_kernel_runs_again()
+    {
+        await CreateAppliedProfileAsync(Ssh);
+        await StoreAsync(FourKnocks);
+        var trial = Revision(RevisionState.PendingConfirmation, deadline: Time.GetUtcNow().AddSeconds(30));
+        trial.ConfigJson = FirewallConfigJson.Serialize(new FirewallConfig(new HostSettings(), [FourKnocks]));
+        await AddRevisionAsync(trial);
+        RenderProviders();
+        var page = Render<Live>();
+        page.WaitForAssertion(() => Assert.Equal(["KA-ssh-OPEN", "KA-ssh-S3", "KA-ssh-S2", "KA-ssh-S1"], Stages(page)));
+
+        // The watchdog (another process) reverts it: only the database says so.
+        await WithAsync<KnockAdminDbContext, int>(db => db.Revisions.Where(r => r.Id == trial.Id)
+            .ExecuteUpdateAsync(set => set.SetProperty(r => r.State, RevisionState.RevertedAutomatically)));
+        await Services.GetRequiredService<RevisionMonitor>().RefreshNowAsync();
+
+        page.WaitForAssertion(() => Assert.Equal(["KA-ssh-OPEN", "KA-ssh-S2", "KA-ssh-S1"], Stages(page)));
+    }
+
+    [Fact]
+    public async Task Before_any_apply_the_page_says_so_instead_of_drawing_the_stored_profiles()
+    {
+        await CreateProfileAsync(Ssh);
+        RenderProviders();
+
+        var page = Render<Live>();
+
+        page.WaitForAssertion(() => Assert.Contains("Nothing applied yet", page.Find(".nothing-applied").TextContent));
+        Assert.Empty(page.FindAll(".stage"));
+    }
+
+    [Fact]
+    public async Task A_new_knock_adds_its_row_without_rendering_the_others_again_or_moving_them()
+    {
+        var page = await RenderLiveAsync();
+        RecentSource.Current = Reading(("KA-ssh-OPEN", "10.77.0.9", 5), ("KA-ssh-OPEN", "10.77.0.20", 9));
+        await Monitor.RefreshNowAsync();
+        page.WaitForAssertion(() => Assert.Equal(2, page.FindComponents<LiveAddressRow>().Count));
+        var before = page.FindComponents<LiveAddressRow>().ToDictionary(row => row.Instance.Address, row => row.RenderCount);
+
+        RecentSource.Current = Reading(("KA-ssh-OPEN", "10.77.0.9", 5), ("KA-ssh-OPEN", "10.77.0.20", 9), ("KA-ssh-OPEN", "10.77.0.10", 0));
+        await Monitor.RefreshNowAsync();
+
+        page.WaitForAssertion(() => Assert.Equal(
+            ["10.77.0.9", "10.77.0.10", "10.77.0.20"],
+            page.FindAll("[data-list='KA-ssh-OPEN'] tr[data-address]").Select(row => row.GetAttribute("data-address"))));
+        var after = page.FindComponents<LiveAddressRow>().ToDictionary(row => row.Instance.Address, row => row.RenderCount);
+        Assert.Equal(before["10.77.0.9"], after["10.77.0.9"]);
+        Assert.Equal(before["10.77.0.20"], after["10.77.0.20"]);
+    }
+
+    [Fact]
+    public async Task Many_pages_share_one_view_built_once_per_change()
+    {
+        await CreateAppliedProfileAsync(Ssh);
+        RenderProviders();
+        var board = Services.GetRequiredService<LiveBoard>();
+        var pages = Enumerable.Range(0, 5).Select(_ => Render<Live>()).ToList();
+        foreach (var page in pages)
+        {
+            page.WaitForAssertion(() => Assert.Equal(3, page.FindAll(".stage").Count));
+        }
+
+        var built = board.Built;
+        RecentSource.Current = Reading(("KA-ssh-OPEN", "10.77.0.2", 1));
+        await Monitor.RefreshNowAsync();
+        await Monitor.RefreshNowAsync();
+
+        foreach (var page in pages)
+        {
+            page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-list='KA-ssh-OPEN'] tr[data-address='10.77.0.2']")));
+        }
+
+        Assert.Equal(built + 1, board.Built);
+        Assert.Equal(1, Monitor.SubscriberCount);
+        Assert.Equal(5, board.SubscriberCount);
     }
 }

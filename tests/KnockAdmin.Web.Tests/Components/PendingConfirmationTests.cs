@@ -1,6 +1,7 @@
 using Bunit;
 using KnockAdmin.Infrastructure.Data;
 using KnockAdmin.Infrastructure.Revisions;
+using KnockAdmin.Web.Components.Layout;
 using KnockAdmin.Web.Components.Pages;
 using KnockAdmin.Web.Components.Shared;
 using KnockAdmin.Web.Tests.Components.Support;
@@ -58,24 +59,25 @@ public sealed class PendingConfirmationTests : PanelTestContext
     }
 
     [Fact]
-    public async Task The_dashboard_shows_the_pending_revision_with_its_confirm_button()
+    public async Task The_dashboard_shows_the_pending_revision_and_follows_its_confirmation_from_the_banner()
     {
         await AddRevisionAsync(Revision(RevisionState.Confirmed));
         var pending = await AddRevisionAsync(Revision(RevisionState.PendingConfirmation, deadline: Time.GetUtcNow().AddSeconds(20)));
         RenderProviders();
 
+        var banner = Render<RevisionBanner>();
         var page = Render<Dashboard>();
 
         page.WaitForAssertion(() =>
         {
-            Assert.Equal(pending.Id.ToString(), page.Find(".pending-confirmation").GetAttribute("data-revision"));
-            Assert.Equal("20", page.Find(".countdown").GetAttribute("data-seconds"));
+            Assert.Equal(pending.Id.ToString(), banner.Find(".pending-confirmation").GetAttribute("data-revision"));
+            Assert.Equal("20", banner.Find(".countdown").GetAttribute("data-seconds"));
             Assert.Contains($"Revision {pending.Id}, waiting for confirmation", page.Find(".active-revision").TextContent);
         });
-        await page.Find(".confirm-button").ClickAsync(new());
+        await banner.Find(".confirm-button").ClickAsync(new());
         page.WaitForAssertion(() =>
         {
-            Assert.Empty(page.FindAll(".pending-confirmation"));
+            Assert.Empty(banner.FindAll(".pending-confirmation"));
             Assert.Contains($"Revision {pending.Id}, confirmed", page.Find(".active-revision").TextContent);
         });
     }

@@ -13,11 +13,17 @@ public sealed class RecentMonitorTests
 
         public Exception? Failure { get; set; }
 
+        /// <summary>When set, every reading differs from the one before (a list that changes all the time).</summary>
+        public bool Changing { get; set; }
+
+        private int read;
+
         public Task<RecentSnapshot> ReadAsync(CancellationToken cancellationToken)
         {
             Reads.Release();
+            var capacity = Changing ? 100 + Interlocked.Increment(ref read) : 100;
             return Failure is null
-                ? Task.FromResult(new RecentSnapshot(RecentAvailability.Available, null, null, 100, []))
+                ? Task.FromResult(new RecentSnapshot(RecentAvailability.Available, null, null, capacity, []))
                 : Task.FromException<RecentSnapshot>(Failure);
         }
     }
@@ -27,7 +33,7 @@ public sealed class RecentMonitorTests
     [Fact]
     public async Task Every_subscriber_gets_the_reading_even_when_another_one_fails()
     {
-        var source = new CountingSource();
+        var source = new CountingSource { Changing = true };
         await using var monitor = new RecentMonitor(source, new FakeTimeProvider(), NullLogger<RecentMonitor>.Instance);
         var received = new List<string>();
         using var broken = monitor.Subscribe(_ => throw new InvalidOperationException("circuit gone"));
@@ -55,7 +61,7 @@ public sealed class RecentMonitorTests
     [Fact]
     public async Task A_disposed_subscription_gets_nothing_more()
     {
-        var source = new CountingSource();
+        var source = new CountingSource { Changing = true };
         await using var monitor = new RecentMonitor(source, new FakeTimeProvider(), NullLogger<RecentMonitor>.Instance);
         var calls = 0;
         var subscription = monitor.Subscribe(_ => { Interlocked.Increment(ref calls); return Task.CompletedTask; });
@@ -91,5 +97,61 @@ public sealed class RecentMonitorTests
 
             Assert.True(read, $"reading {tick + 2} arrived");
         }
+    }
+
+    [Fact]
+    public async Task A_reading_that_holds_what_the_last_one_held_is_not_pushed()
+    {
+        var source = new CountingSource();
+        await using var monitor = new RecentMonitor(source, new FakeTimeProvider(), NullLogger<RecentMonitor>.Instance);
+        var pushes = 0;
+        using var subscription = monitor.Subscribe(_ => { Interlocked.Increment(ref pushes); return Task.CompletedTask; });
+        Assert.True(await source.Reads.WaitAsync(Patience));
+
+        for (var read = 0; read < 5; read++)
+        {
+            await monitor.RefreshNowAsync();
+        }
+
+        Assert.Equal(1, pushes);
+        Assert.Equal(1, monitor.Published);
+        Assert.NotNull(monitor.Latest);
+    }
+
+    [Fact]
+    public async Task A_changed_reading_is_pushed_every_time()
+    {
+        var source = new CountingSource { Changing = true };
+        await using var monitor = new RecentMonitor(source, new FakeTimeProvider(), NullLogger<RecentMonitor>.Instance);
+        var capacities = new List<int?>();
+        using var subscription = monitor.Subscribe(snapshot => { lock (capacities) { capacities.Add(snapshot.ListCapacity); } return Task.CompletedTask; });
+        Assert.True(await source.Reads.WaitAsync(Patience));
+
+        await monitor.RefreshNowAsync();
+        await monitor.RefreshNowAsync();
+
+        lock (capacities)
+        {
+            Assert.Equal(capacities.Order(), capacities);
+            Assert.True(capacities.Count >= 3, $"pushed {capacities.Count} times");
+        }
+    }
+
+    [Fact]
+    public async Task Callers_within_one_interval_share_one_reading()
+    {
+        var source = new CountingSource();
+        var time = new FakeTimeProvider();
+        await using var monitor = new RecentMonitor(source, time, NullLogger<RecentMonitor>.Instance);
+
+        var readings = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => monitor.CurrentAsync()));
+
+        Assert.Single(readings.Distinct());
+        Assert.True(await source.Reads.WaitAsync(0));
+        Assert.False(await source.Reads.WaitAsync(0), "one read for twenty callers");
+
+        time.Advance(RecentMonitor.Interval);
+        await monitor.CurrentAsync();
+        Assert.True(await source.Reads.WaitAsync(0), "a reading older than the interval is read again");
     }
 }

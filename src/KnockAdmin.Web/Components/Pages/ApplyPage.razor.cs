@@ -19,6 +19,7 @@ public partial class ApplyPage : PanelPage
     private string? cutOff;
     private string? error;
     private RevisionView? pending;
+    private RevisionStatus? seen;
     private int confirmWithin;
 
     private IReadOnlyList<ValidationIssue> Errors => preview?.Apply.Validation.Errors ?? [];
@@ -28,6 +29,7 @@ public partial class ApplyPage : PanelPage
     protected override async Task OnInitializedAsync()
     {
         confirmWithin = ApplyOptions.Value.ConfirmWithinSeconds;
+        seen = await RevisionChanges.CurrentAsync();
         await LoadAsync();
     }
 
@@ -41,7 +43,7 @@ public partial class ApplyPage : PanelPage
             // What is shown here is what the apply must still find: it carries the version of this configuration.
             preview = await Scopes.RunAsync<ApplyPreviewer, RulesPreview>(previewer => previewer.PreviewAsync());
             var active = await Scopes.RunAsync<RevisionService, RevisionEntity?>(service => service.ActiveAsync());
-            pending = active is { State: RevisionState.PendingConfirmation } ? RevisionView.From(active) : pending;
+            pending = active is { State: RevisionState.PendingConfirmation } ? RevisionView.From(active) : null;
             cutOff = AdminReachability.CutOffWarning(preview.Apply.Config.Settings, PanelActor.Connection);
         }
         catch (Exception exception)
@@ -66,6 +68,7 @@ public partial class ApplyPage : PanelPage
         {
             var revision = (await Scopes.RunAsync<RevisionService, AppliedRevision>(service => service.ApplyAsync(actor, window, version))).Revision;
             pending = revision;
+            await RevisionChanges.RefreshNowAsync();
             return revision.State == RevisionState.PendingConfirmation
                 ? $"Revision {revision.Id} applied. Confirm it before the countdown ends."
                 : $"Revision {revision.Id} applied and kept.";
@@ -78,9 +81,18 @@ public partial class ApplyPage : PanelPage
         });
     }
 
-    private Task OnConfirmedAsync(RevisionView revision)
+    /// <summary>
+    /// A confirmation, revert or rollback here or elsewhere frees or blocks Apply at once; when the revision in force or
+    /// the stored configuration changed, the preview is made again so that it shows what an apply would now do.
+    /// </summary>
+    private async Task OnRevisionsAsync(RevisionStatus status)
     {
-        pending = revision;
-        return Task.CompletedTask;
+        var before = seen;
+        seen = status;
+        pending = status.Pending;
+        if ((before is null || before.Active != status.Active || !before.Unapplied.SequenceEqual(status.Unapplied)) && !applying)
+        {
+            await LoadAsync();
+        }
     }
 }

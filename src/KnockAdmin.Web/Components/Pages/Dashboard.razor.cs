@@ -1,6 +1,4 @@
-using KnockAdmin.Core.Model;
 using KnockAdmin.Core.Recent;
-using KnockAdmin.Infrastructure.Configuration;
 using KnockAdmin.Infrastructure.Data;
 using KnockAdmin.Infrastructure.Firewall;
 using KnockAdmin.Infrastructure.Revisions;
@@ -16,7 +14,6 @@ public partial class Dashboard : PanelPage, IDisposable
     private FirewallBackend? backend;
     private RevisionView? active;
     private DriftStatus? drift;
-    private FirewallConfig? config;
     private LiveFunnel? funnel;
     private RecentListHealth? health;
     private IDisposable? subscription;
@@ -46,7 +43,6 @@ public partial class Dashboard : PanelPage, IDisposable
         Drift.Checked += OnDriftChecked;
         try
         {
-            config = await Scopes.RunAsync<ConfigurationStore, FirewallConfig>(store => store.LoadAsync());
             var entity = await Scopes.RunAsync<RevisionService, RevisionEntity?>(service => service.ActiveAsync());
             active = entity is null ? null : RevisionView.From(entity);
         }
@@ -62,14 +58,12 @@ public partial class Dashboard : PanelPage, IDisposable
             _ = CheckDriftAsync();
         }
 
-        if (config is not null)
+        // Who is knocking, mapped through the revision the kernel runs (not the stored configuration).
+        subscription = Board.Subscribe(OnViewAsync);
+        var current = await Board.CurrentAsync();
+        if (funnel is null)
         {
-            if (Recent.Latest is { } latest)
-            {
-                Show(latest);
-            }
-
-            subscription = Recent.Subscribe(OnSnapshotAsync);
+            Show(current);
         }
 
         try
@@ -94,16 +88,16 @@ public partial class Dashboard : PanelPage, IDisposable
         }
     }
 
-    private Task OnSnapshotAsync(RecentSnapshot snapshot) => InvokeAsync(() =>
+    private Task OnViewAsync(LiveView view) => InvokeAsync(() =>
     {
-        Show(snapshot);
+        Show(view);
         StateHasChanged();
     });
 
-    private void Show(RecentSnapshot snapshot)
+    private void Show(LiveView view)
     {
-        funnel = LiveFunnel.Build(config!, snapshot);
-        health = RecentListHealth.Assess(snapshot, config!);
+        funnel = view.Funnel;
+        health = view.Health;
     }
 
     private void OnDriftChecked(DriftStatus status) => _ = InvokeAsync(() =>
@@ -112,15 +106,22 @@ public partial class Dashboard : PanelPage, IDisposable
         StateHasChanged();
     });
 
-    private Task OnConfirmedAsync(RevisionView revision)
+    /// <summary>An apply, confirmation, revert or rollback, here or in another process: the active revision follows.</summary>
+    private Task OnRevisionsAsync(RevisionStatus status)
     {
-        active = revision;
+        active = status.Active;
+        if (drift?.RevisionId != active?.Id)
+        {
+            _ = CheckDriftAsync();
+        }
+
         return Task.CompletedTask;
     }
 
     private Task ReapplyAsync() => changes.RunAsync(new PanelChange(async actor =>
     {
         active = (await Scopes.RunAsync<RevisionService, AppliedRevision>(service => service.ApplyAsync(actor, null))).Revision;
+        await RevisionChanges.RefreshNowAsync();
         drift = await Drift.CheckNowAsync();
         return $"Applied again as revision {active.Id}.";
     })

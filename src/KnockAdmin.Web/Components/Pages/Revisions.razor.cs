@@ -13,7 +13,6 @@ public partial class Revisions : PanelPage
     private ConfirmedAction changes = default!;
     private IReadOnlyList<RevisionView>? revisions;
     private IReadOnlyDictionary<int, RevisionLabel> labels = new Dictionary<int, RevisionLabel>();
-    private RevisionView? pending;
     private int? fromId;
     private int? toId;
     private IReadOnlyList<DiffLine>? diffV4;
@@ -38,7 +37,6 @@ public partial class Revisions : PanelPage
         {
             revisions = await Scopes.RunAsync<RevisionQueries, IReadOnlyList<RevisionView>>(queries => queries.ListAsync(200));
             labels = RevisionLabels.For(revisions);
-            pending = revisions.FirstOrDefault(r => r.State == RevisionState.PendingConfirmation) ?? pending;
         }
         catch (Exception exception)
         {
@@ -81,8 +79,10 @@ public partial class Revisions : PanelPage
     {
         await changes.RunAsync(new PanelChange(async actor =>
         {
-            pending = (await Scopes.RunAsync<RevisionService, AppliedRevision>(service => service.RollbackAsync(actor, id, null))).Revision;
-            return $"Rolled back to revision {id} as revision {pending.Id}.";
+            var rollback = (await Scopes.RunAsync<RevisionService, AppliedRevision>(service => service.RollbackAsync(actor, id, null))).Revision;
+            // Every page shows its countdown (the layout's banner), and this list its new line.
+            await RevisionChanges.RefreshNowAsync();
+            return $"Rolled back to revision {id} as revision {rollback.Id}.";
         })
         {
             Ask = () => changes.AskAsync($"Roll back to revision {id}?",
@@ -90,11 +90,8 @@ public partial class Revisions : PanelPage
         });
     }
 
-    private async Task OnConfirmedAsync(RevisionView revision)
-    {
-        pending = revision;
-        await LoadAsync();
-    }
+    /// <summary>An apply, confirmation, revert or rollback, here or in another process: the list follows.</summary>
+    private Task OnRevisionsAsync(RevisionStatus status) => LoadAsync();
 
     private static string Notes(RevisionView revision) => string.Join(" ", new[]
     {

@@ -141,6 +141,16 @@ public abstract class PanelTestContext : BunitContext, IAsyncLifetime
     public Task<StoredProfile> CreateProfileAsync(KnockProfile profile) =>
         WithAsync<ConfigurationStore, StoredProfile>(store => store.CreateProfileAsync(profile, TestActor));
 
+    /// <summary>The profile stored and in force: a confirmed revision holds the stored configuration, as after an apply.</summary>
+    public async Task<RevisionEntity> CreateAppliedProfileAsync(KnockProfile profile)
+    {
+        await CreateProfileAsync(profile);
+        var config = await WithAsync<ConfigurationStore, FirewallConfig>(store => store.LoadAsync());
+        var revision = Revision(RevisionState.Confirmed);
+        revision.ConfigJson = FirewallConfigJson.Serialize(config);
+        return await AddRevisionAsync(revision);
+    }
+
     public async Task<RevisionEntity> AddRevisionAsync(RevisionEntity revision)
     {
         return await WithAsync<KnockAdminDbContext, RevisionEntity>(async db =>
