@@ -44,7 +44,7 @@ public static class LiveViewersBenchmark
 
     public static async Task<int> RunAsync(BenchmarkArguments arguments)
     {
-        HostRequirements.Require("ip", "iptables-restore", "ip6tables-restore", "iptables-save", "ip6tables-save", "knock");
+        HostTools.Require("ip", "iptables-restore", "ip6tables-restore", "iptables-save", "ip6tables-save", "knock");
         var knocks = Math.Max(arguments.Runs ?? 10, 1);
         var counts = (arguments.PageCounts ?? DefaultPages).Order().Distinct().ToArray();
         var profile = FirewallConfig.Tutorial.Profiles[0];

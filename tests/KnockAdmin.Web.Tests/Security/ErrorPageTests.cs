@@ -21,6 +21,12 @@ public sealed class ErrorPageTests
             // The Dashboard needs the live lists; the status endpoint its reader. Both fail when asked for.
             services.Replace(ServiceDescriptor.Singleton<RecentMonitor>(_ => throw new InvalidOperationException(Secret)));
             services.Replace(ServiceDescriptor.Scoped<SystemStatusReader>(_ => throw new InvalidOperationException(Secret)));
+            // The background readers of the lists would stop the host before any page is asked for.
+            foreach (var reader in services.Where(descriptor => descriptor.ServiceType == typeof(IHostedService)
+                         && (descriptor.ImplementationType == typeof(KnockHistoryRecorder) || descriptor.ImplementationType == typeof(ListPressureAlerts))).ToList())
+            {
+                services.Remove(reader);
+            }
         },
     };
 
