@@ -22,7 +22,7 @@ public sealed record KnockHistoryCounts(IReadOnlyList<KnockBucket> Hourly, IRead
     {
         ArgumentNullException.ThrowIfNull(counts);
         var list = counts.ToList();
-        var thisHour = Floor(now, TimeSpan.FromHours(1));
+        var thisHour = HourOf(now);
         var today = Floor(now, TimeSpan.FromDays(1));
         return new KnockHistoryCounts(
             Buckets(thisHour, TimeSpan.FromHours(1), Hours, list),
@@ -46,6 +46,9 @@ public sealed record KnockHistoryCounts(IReadOnlyList<KnockBucket> Hourly, IRead
             .Select(i => new KnockBucket(first + width * i, totals[i, 0], totals[i, 1], totals[i, 2]))
             .ToList();
     }
+
+    /// <summary>The start of the UTC hour <paramref name="moment"/> falls in: the bucket of the charts and of the first-knock counts.</summary>
+    public static DateTimeOffset HourOf(DateTimeOffset moment) => Floor(moment, TimeSpan.FromHours(1));
 
     private static DateTimeOffset Floor(DateTimeOffset moment, TimeSpan width) =>
         new(moment.UtcTicks - moment.UtcTicks % width.Ticks, TimeSpan.Zero);

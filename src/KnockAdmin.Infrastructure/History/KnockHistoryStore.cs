@@ -10,8 +10,6 @@ namespace KnockAdmin.Infrastructure.History;
 /// <summary>Writes, reads and prunes the knock history.</summary>
 public sealed class KnockHistoryStore(KnockAdminDbContext db, IOptions<KnockHistoryOptions> options, TimeProvider time)
 {
-    private static readonly TimeSpan Hour = TimeSpan.FromHours(1);
-
     public async Task<ulong?> ReadWatermarkAsync(CancellationToken cancellationToken = default) =>
         await db.KnockHistoryMarks.AsNoTracking().SingleOrDefaultAsync(m => m.Id == KnockHistoryMarkEntity.SingletonId, cancellationToken)
             is { } mark ? unchecked((ulong)mark.Watermark) : null;
@@ -28,7 +26,7 @@ public sealed class KnockHistoryStore(KnockAdminDbContext db, IOptions<KnockHist
             db.KnockEvents.Add(ToEntity(knock));
         }
 
-        foreach (var hour in events.Where(IsFirstKnockOnly).GroupBy(knock => (knock.Profile, Start: HourOf(knock.At))))
+        foreach (var hour in events.Where(IsFirstKnockOnly).GroupBy(knock => (knock.Profile, Start: KnockHistoryCounts.HourOf(knock.At))))
         {
             var tally = await db.FirstKnockTallies.FindAsync([hour.Key.Profile, hour.Key.Start], cancellationToken);
             if (tally is null)
@@ -133,9 +131,6 @@ public sealed class KnockHistoryStore(KnockAdminDbContext db, IOptions<KnockHist
             : throw new InvalidInputException("address", $"'{address.Trim()}' is not an IPv4 or IPv6 address.");
 
     private static bool IsFirstKnockOnly(KnockEvent knock) => knock is { Kind: KnockEventKind.Stopped, Stage: 1 };
-
-    private static DateTimeOffset HourOf(DateTimeOffset at) =>
-        new(at.UtcTicks - at.UtcTicks % Hour.Ticks, TimeSpan.Zero);
 
     private static KnockEventEntity ToEntity(KnockEvent knock) => new()
     {
