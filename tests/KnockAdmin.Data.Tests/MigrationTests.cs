@@ -23,12 +23,12 @@ public sealed class MigrationTests
         }
 
         Assert.True(File.Exists(database.FilePath));
-        var tables = await QueryStringsAsync(database, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name");
+        var tables = await database.QueryStringsAsync("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name");
         Assert.Subset(tables.ToHashSet(), new HashSet<string>
         {
             "ApiTokens", "AuditEntries", "HostSettings", "LoginThrottles", "Profiles", "Revisions", "Sessions", "Users",
         });
-        Assert.Equal(["wal"], await QueryStringsAsync(database, "PRAGMA journal_mode"));
+        Assert.Equal(["wal"], await database.QueryStringsAsync("PRAGMA journal_mode"));
     }
 
     [Fact]
@@ -65,7 +65,7 @@ public sealed class MigrationTests
         }
 
         // Rows are written with SQL of the first schema, not through today's model, as an old version would have.
-        await ExecuteAsync(database, """
+        await database.ExecuteAsync("""
             INSERT INTO Profiles (Id, Name, Steps, ProtectedPorts, StepTimeoutSeconds, OpenWindowSeconds, Enabled, Version)
             VALUES (7, 'ssh', '[{"port":1111,"protocol":"tcp"},{"port":2222,"protocol":"udp"},{"port":3333,"protocol":"tcp"}]',
                     '[{"port":22,"protocol":"tcp"}]', 10, 30, 1, 4);
@@ -123,7 +123,7 @@ public sealed class MigrationTests
             await db.GetService<IMigrator>().MigrateAsync(db.Database.GetMigrations().First());
         }
 
-        await ExecuteAsync(database, """
+        await database.ExecuteAsync("""
             INSERT INTO Users (Id, Name, Role, PasswordHash, CreatedAt) VALUES (1, 'alice', 'admin', 'h', 0), (2, 'ALICE', 'admin', 'h', 0), (3, 'B0b', 'viewer', 'h', 0);
             INSERT INTO ApiTokens (Id, Name, Role, TokenHash, CreatedAt) VALUES (1, 'adm', 'admin', 'a', 0), (2, 'adm', 'admin', 'b', 0);
             """);
@@ -168,30 +168,5 @@ public sealed class MigrationTests
         }
 
         Assert.Equal(PrivateFiles.OwnerOnly, File.GetUnixFileMode(database.FilePath));
-    }
-
-    private static async Task<List<string>> QueryStringsAsync(TempDatabase database, string sql)
-    {
-        await using var connection = new SqliteConnection(database.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        var values = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            values.Add(reader.GetString(0));
-        }
-
-        return values;
-    }
-
-    private static async Task ExecuteAsync(TempDatabase database, string sql)
-    {
-        await using var connection = new SqliteConnection(database.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync();
     }
 }

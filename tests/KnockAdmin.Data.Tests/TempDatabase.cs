@@ -39,6 +39,33 @@ public sealed class TempDatabase : IDisposable
         return (new ConfigurationStore(db, new CoreConfigValidator(), new AuditLog(db, TimeProvider.System)), db);
     }
 
+    /// <summary>Runs SQL on the file directly, as an older version of the panel would have written it.</summary>
+    public async Task ExecuteAsync(string sql)
+    {
+        await using var connection = new SqliteConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>The first column of every row the SQL selects, as text.</summary>
+    public async Task<List<string>> QueryStringsAsync(string sql)
+    {
+        await using var connection = new SqliteConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        var values = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            values.Add(reader.GetString(0));
+        }
+
+        return values;
+    }
+
     public void Dispose()
     {
         using (var connection = new SqliteConnection(ConnectionString))

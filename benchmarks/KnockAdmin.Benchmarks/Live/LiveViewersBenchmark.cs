@@ -58,7 +58,7 @@ public static class LiveViewersBenchmark
         Memory idle, closed;
         int filled;
 
-        await using (var pair = await NamespacePair.CreateAsync())
+        await using (var pair = await NamespacePair.CreateAsync(NamespacePair.BenchmarkPrefix))
         using (var build = await PanelBuild.PlainAsync())
         using (var data = PanelData.Create(pair.Server))
         {
@@ -88,12 +88,15 @@ public static class LiveViewersBenchmark
                     }
 
                     await Task.Delay(SettleAfterPages);
+                    var browserBefore = ProcessTree.CpuTime(Environment.ProcessId, BrowserCommand);
+                    var load = LoadAverage();
                     var cpu = await CpuShare.MeasureAsync(panel.Id, CpuWindow);
+                    var browserCpu = new CpuShare(cpu.Wall, ProcessTree.CpuTime(Environment.ProcessId, BrowserCommand) - browserBefore);
                     var memory = Memory.Of(panel.Id);
                     var api = await ApiTimesAsync(client);
                     var (screen, missed) = await KnocksAsync(pair, client, last!, knock, openList, laterStages, knocks);
-                    rows.Add(new ViewerRow(count, memory, cpu, screen, missed, api));
-                    Console.WriteLine($"  {count} pages: Pss_Anon {memory.AnonymousMiB:F0} MiB, CPU {cpu.PercentOfOneCore:F1} %, screen p95 {Samples.Milliseconds(screen.Percentile(0.95))}, API p95 {Samples.Milliseconds(api.Percentile(0.95))}");
+                    rows.Add(new ViewerRow(count, memory, cpu, browserCpu, load, screen, missed, api));
+                    Console.WriteLine($"  {count} pages: Pss_Anon {memory.AnonymousMiB:F0} MiB, CPU {cpu.PercentOfOneCore:F1} % (browser {browserCpu.PercentOfOneCore:F0} %, load {load}), screen p95 {Samples.Milliseconds(screen.Percentile(0.95))}, API p95 {Samples.Milliseconds(api.Percentile(0.95))}");
                 }
             }
             finally
@@ -151,9 +154,13 @@ public static class LiveViewersBenchmark
         return (screen, missed);
     }
 
-    /// <summary>Times <see cref="ApiCalls"/> calls of <c>GET /api/recent</c>, one after the other, a little apart.</summary>
+    /// <summary>
+    /// Times <see cref="ApiCalls"/> calls of <c>GET /api/recent</c>, one after the other, a little apart, after one
+    /// untimed call (the first call compiles the endpoint, as the first knock warms the page).
+    /// </summary>
     private static async Task<Samples> ApiTimesAsync(PanelApi client)
     {
+        await client.ListsAsync("none", NamespacePair.ClientV4);
         var times = new Samples();
         for (var call = 0; call < ApiCalls; call++)
         {
@@ -175,7 +182,13 @@ public static class LiveViewersBenchmark
         public static Memory Of(int pid) => new(ProcessStats.ResidentMiB(pid), ProcessStats.AnonymousMiB(pid));
     }
 
-    private sealed record ViewerRow(int Pages, Memory Memory, CpuShare Cpu, Samples Screen, int Missed, Samples Api);
+    private sealed record ViewerRow(int Pages, Memory Memory, CpuShare Cpu, CpuShare BrowserCpu, string Load, Samples Screen, int Missed, Samples Api);
+
+    /// <summary>The browser's processes: Debian's Chromium names them all <c>chromium</c>.</summary>
+    private const string BrowserCommand = "chrom";
+
+    /// <summary>The machine's load over the last minute, to tell a busy machine from a slow panel.</summary>
+    private static string LoadAverage() => File.ReadAllText("/proc/loadavg").Split(' ')[0];
 
     private static string Report(List<ViewerRow> rows, Memory idle, Memory closed, int filled, int knocks)
     {
@@ -183,22 +196,22 @@ public static class LiveViewersBenchmark
         text.AppendLine("### Many viewers: N Live pages open (tutorial door, full first-stage lists)");
         text.AppendLine();
         text.Append(CultureInfo.InvariantCulture, $"The published panel manages a throwaway server namespace whose IPv4 first-stage lists hold {filled} made-up addresses (every list at the kernel's limit). ");
-        text.Append("N Live pages are open in headless Chromium, each in its own browser context (own sign-in, own circuit), all in one browser process. ");
+        text.Append("N Live pages are open in headless Chromium, each in its own browser context (own sign-in, own circuit), all in one browser on the same two cores as the panel (its CPU is shown too: on a real server the viewers' browsers run elsewhere). ");
         text.Append(CultureInfo.InvariantCulture, $"For each N, {SettleAfterPages.TotalSeconds:F0} s after the last page became interactive: panel CPU over {CpuWindow.TotalSeconds:F0} s (utime + stime + children from `/proc/<pid>/stat`), ");
         text.Append("resident memory (VmRSS) and private anonymous memory (Pss_Anon from `/proc/<pid>/smaps_rollup`), ");
-        text.Append(CultureInfo.InvariantCulture, $"{ApiCalls} calls of `GET /api/recent` one after the other, then {knocks} knocks (after one warm-up) timed from the end of `knock -d 0` until the address is in the open-window card of the page opened last. ");
+        text.Append(CultureInfo.InvariantCulture, $"{ApiCalls} calls of `GET /api/recent` one after the other (after one untimed call), then {knocks} knocks (after one warm-up) timed from the end of `knock -d 0` until the address is in the open-window card of the page opened last. ");
         text.AppendLine("Pages are added to those already open, so every row runs on the same panel process. The memory per page leaves out the first page, whose share includes what any first page costs once (code loaded and compiled, caches).");
         text.AppendLine();
-        text.AppendLine("| Live pages | RSS | Pss_Anon | Pss_Anon per page after the first | Panel CPU | Knock → screen (last page) p50 / p95 / max | `GET /api/recent` p50 / p95 |");
-        text.AppendLine("|---:|---:|---:|---:|---:|---:|---:|");
-        text.AppendLine(CultureInfo.InvariantCulture, $"| 0 | {idle.ResidentMiB:F0} MiB | {idle.AnonymousMiB:F0} MiB | – | – | – | – |");
+        text.AppendLine("| Live pages | RSS | Pss_Anon | Pss_Anon per page after the first | Panel CPU | Browser CPU (all pages) | Load (1 min) | Knock → screen (last page) p50 / p95 / max | `GET /api/recent` p50 / p95 |");
+        text.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        text.AppendLine(CultureInfo.InvariantCulture, $"| 0 | {idle.ResidentMiB:F0} MiB | {idle.AnonymousMiB:F0} MiB | – | – | – | – | – | – |");
         var first = rows.Count > 0 ? rows[0] : null;
         foreach (var row in rows)
         {
             var perPage = PerPage(row, first);
             var missed = row.Missed > 0 ? $" ({row.Missed} of {knocks} not shown within {GiveUpAfter.TotalSeconds:F0} s)" : "";
             text.AppendLine(CultureInfo.InvariantCulture,
-                $"| {row.Pages} | {row.Memory.ResidentMiB:F0} MiB | {row.Memory.AnonymousMiB:F0} MiB | {(perPage is { } each ? $"{each:F1} MiB" : "–")} | {row.Cpu.PercentOfOneCore:F1} % | "
+                $"| {row.Pages} | {row.Memory.ResidentMiB:F0} MiB | {row.Memory.AnonymousMiB:F0} MiB | {(perPage is { } each ? $"{each:F1} MiB" : "–")} | {row.Cpu.PercentOfOneCore:F1} % | {row.BrowserCpu.PercentOfOneCore:F0} % | {row.Load} | "
                 + $"{Samples.Milliseconds(row.Screen.Median)} / {Samples.Milliseconds(row.Screen.Percentile(0.95))} / {Samples.Milliseconds(row.Screen.Max)}{missed} | "
                 + $"{Samples.Milliseconds(row.Api.Median)} / {Samples.Milliseconds(row.Api.Percentile(0.95))} |");
         }

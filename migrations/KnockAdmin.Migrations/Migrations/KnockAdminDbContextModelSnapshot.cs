@@ -122,27 +122,16 @@ namespace KnockAdmin.Migrations.Migrations
                     b.Property<bool>("AcceptEstablished")
                         .HasColumnType("INTEGER");
 
-                    b.Property<bool>("AnswerAsClosedPort")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("FirstKnockShards")
-                        .HasColumnType("INTEGER");
-
                     b.Property<bool>("Ipv6")
                         .HasColumnType("INTEGER");
 
-                    b.Property<bool>("LogKnocks")
-                        .HasColumnType("INTEGER");
+                    b.Property<string>("Options")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("PublicPorts")
                         .IsRequired()
                         .HasColumnType("TEXT");
-
-                    b.Property<bool>("SynOnly")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("TolerateRepeatedStep")
-                        .HasColumnType("INTEGER");
 
                     b.Property<string>("TrustedInterfaces")
                         .IsRequired()

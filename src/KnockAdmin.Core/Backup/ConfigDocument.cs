@@ -1,3 +1,5 @@
+using KnockAdmin.Core.Model;
+
 namespace KnockAdmin.Core.Backup;
 
 /// <summary>
@@ -40,20 +42,8 @@ public sealed record SettingsDocument
 
     public bool? Ipv6 { get; init; }
 
-    public OptionsDocument? Options { get; init; }
-}
-
-public sealed record OptionsDocument
-{
-    public bool? TolerateRepeatedStep { get; init; }
-
-    public bool? SynOnly { get; init; }
-
-    public bool? AnswerAsClosedPort { get; init; }
-
-    public bool? LogKnocks { get; init; }
-
-    public int? FirstKnockShards { get; init; }
+    /// <summary>Written whole: every option of <see cref="GeneratorOptions"/> under its camelCase name.</summary>
+    public GeneratorOptions? Options { get; init; }
 }
 
 public sealed record ProfileDocument

@@ -31,7 +31,7 @@ public static class ConfigDocumentReader
 
     private static readonly string[] RootMembers = ["schemaVersion", "product", "exportedAt", "configVersion", "settings", "profiles", "secrets"];
     private static readonly string[] SettingsMembers = ["publicPorts", "trustedInterfaces", "trustedSources", "acceptEstablished", "ipv6", "options"];
-    private static readonly string[] OptionsMembers = ["tolerateRepeatedStep", "synOnly", "answerAsClosedPort", "logKnocks", "firstKnockShards"];
+    private static readonly string[] OptionsMembers = [.. GeneratorOptionFields.Names];
     private static readonly string[] ProfileMembers = ["name", "steps", "protectedPorts", "stepTimeoutSeconds", "openWindowSeconds", "enabled"];
     private static readonly string[] PortMembers = ["port", "protocol"];
 
@@ -137,15 +137,31 @@ public static class ConfigDocumentReader
                 TrustedSources = [.. List(settings, "trustedSources", "settings.trustedSources", (node, path) => StringItem(node, path)).OfType<string>()],
                 AcceptEstablished = Bool(settings, "acceptEstablished", "settings.acceptEstablished") ?? true,
                 Ipv6 = Bool(settings, "ipv6", "settings.ipv6") ?? true,
-                Options = options is null ? new GeneratorOptions() : new GeneratorOptions
-                {
-                    TolerateRepeatedStep = Bool(options, "tolerateRepeatedStep", "settings.options.tolerateRepeatedStep") ?? false,
-                    SynOnly = Bool(options, "synOnly", "settings.options.synOnly") ?? false,
-                    AnswerAsClosedPort = Bool(options, "answerAsClosedPort", "settings.options.answerAsClosedPort") ?? false,
-                    LogKnocks = Bool(options, "logKnocks", "settings.options.logKnocks") ?? false,
-                    FirstKnockShards = Int(options, "firstKnockShards", "settings.options.firstKnockShards") ?? GeneratorOptions.DefaultFirstKnockShards,
-                },
+                Options = options is null ? new GeneratorOptions() : GeneratorOptionsFrom(options),
             };
+        }
+
+        /// <summary>Each option the document gives, over the generator's defaults for those it leaves out.</summary>
+        private GeneratorOptions GeneratorOptionsFrom(JsonObject options)
+        {
+            var result = new GeneratorOptions();
+            foreach (var option in GeneratorOptionFields.Switches)
+            {
+                if (Bool(options, option.Name, $"settings.options.{option.Name}") is { } on)
+                {
+                    result = option.With(result, on);
+                }
+            }
+
+            foreach (var option in GeneratorOptionFields.Numbers)
+            {
+                if (Int(options, option.Name, $"settings.options.{option.Name}") is { } number)
+                {
+                    result = option.With(result, number);
+                }
+            }
+
+            return result;
         }
 
         private KnockProfile? Profile(JsonObject? profile, string path)

@@ -38,14 +38,7 @@ public static class ConfigDocumentWriter
                 TrustedSources = [.. settings.TrustedSources],
                 AcceptEstablished = settings.AcceptEstablished,
                 Ipv6 = settings.Ipv6,
-                Options = new OptionsDocument
-                {
-                    TolerateRepeatedStep = settings.Options.TolerateRepeatedStep,
-                    SynOnly = settings.Options.SynOnly,
-                    AnswerAsClosedPort = settings.Options.AnswerAsClosedPort,
-                    LogKnocks = settings.Options.LogKnocks,
-                    FirstKnockShards = settings.Options.FirstKnockShards,
-                },
+                Options = settings.Options,
             },
             Profiles = [.. config.Profiles.Select(profile => new ProfileDocument
             {

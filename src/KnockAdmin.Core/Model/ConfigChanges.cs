@@ -42,11 +42,16 @@ public static class ConfigChanges
         AddSet(changes, "trusted sources", a.TrustedSources, b.TrustedSources);
         AddSwitch(changes, "accept established connections", a.AcceptEstablished, b.AcceptEstablished);
         AddSwitch(changes, "IPv6", a.Ipv6, b.Ipv6);
-        AddSwitch(changes, "tolerate a repeated knock", a.Options.TolerateRepeatedStep, b.Options.TolerateRepeatedStep);
-        AddSwitch(changes, "SYN only", a.Options.SynOnly, b.Options.SynOnly);
-        AddSwitch(changes, "answer as a closed port", a.Options.AnswerAsClosedPort, b.Options.AnswerAsClosedPort);
-        AddSwitch(changes, "log knocks", a.Options.LogKnocks, b.Options.LogKnocks);
-        AddNumber(changes, "first-knock lists", a.Options.FirstKnockShards, b.Options.FirstKnockShards, "");
+        foreach (var option in GeneratorOptionFields.Switches)
+        {
+            AddSwitch(changes, option.Change, option.Get(a.Options), option.Get(b.Options));
+        }
+
+        foreach (var option in GeneratorOptionFields.Numbers)
+        {
+            AddNumber(changes, option.Change, option.Get(a.Options), option.Get(b.Options), "");
+        }
+
         return changes;
     }
 

@@ -43,14 +43,7 @@ public static class ConfigMapping
         TrustedSources = entity.TrustedSources.ToList(),
         AcceptEstablished = entity.AcceptEstablished,
         Ipv6 = entity.Ipv6,
-        Options = new GeneratorOptions
-        {
-            TolerateRepeatedStep = entity.TolerateRepeatedStep,
-            SynOnly = entity.SynOnly,
-            AnswerAsClosedPort = entity.AnswerAsClosedPort,
-            LogKnocks = entity.LogKnocks,
-            FirstKnockShards = entity.FirstKnockShards,
-        },
+        Options = entity.Options,
     };
 
     /// <summary>Copies the model's values into the entity; the version is left alone.</summary>
@@ -61,11 +54,7 @@ public static class ConfigMapping
         entity.TrustedSources = settings.TrustedSources.ToList();
         entity.AcceptEstablished = settings.AcceptEstablished;
         entity.Ipv6 = settings.Ipv6;
-        entity.TolerateRepeatedStep = settings.Options.TolerateRepeatedStep;
-        entity.SynOnly = settings.Options.SynOnly;
-        entity.AnswerAsClosedPort = settings.Options.AnswerAsClosedPort;
-        entity.LogKnocks = settings.Options.LogKnocks;
-        entity.FirstKnockShards = settings.Options.FirstKnockShards;
+        entity.Options = settings.Options;
     }
 
     public static PortSpec ToModel(this StoredPort port) => new(port.Port, port.Protocol);

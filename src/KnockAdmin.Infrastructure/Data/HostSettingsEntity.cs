@@ -1,3 +1,5 @@
+using KnockAdmin.Core.Model;
+
 namespace KnockAdmin.Infrastructure.Data;
 
 /// <summary>The host-wide settings; there is at most one row, with <see cref="SingletonId"/>.</summary>
@@ -17,16 +19,11 @@ public sealed class HostSettingsEntity
 
     public bool Ipv6 { get; set; }
 
-    public bool TolerateRepeatedStep { get; set; }
-
-    public bool SynOnly { get; set; }
-
-    public bool AnswerAsClosedPort { get; set; }
-
-    public bool LogKnocks { get; set; }
-
-    /// <summary>Lists per first stage; rows stored before this setting existed get the default.</summary>
-    public int FirstKnockShards { get; set; } = Core.Model.GeneratorOptions.DefaultFirstKnockShards;
+    /// <summary>
+    /// The generator options in one JSON column: an option added to the model needs no migration, and an option a
+    /// stored row does not mention takes the model's default.
+    /// </summary>
+    public GeneratorOptions Options { get; set; } = new();
 
     /// <summary>Raised by one on every save; a save based on an older version is refused as a conflict.</summary>
     public int Version { get; set; }

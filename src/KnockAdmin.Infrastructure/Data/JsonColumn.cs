@@ -18,4 +18,11 @@ internal static class JsonColumn
                     list => list.Aggregate(0, (hash, item) => HashCode.Combine(hash, item)),
                     list => list.ToList()))
             .IsRequired();
+
+    /// <summary>Maps an immutable record to a TEXT column of camelCase JSON; records compare by value.</summary>
+    public static PropertyBuilder<T> HasJsonRecordConversion<T>(this PropertyBuilder<T> property)
+        where T : class =>
+        property
+            .HasConversion(value => StoredJson.Serialize(value), json => StoredJson.Deserialize<T>(json))
+            .IsRequired();
 }

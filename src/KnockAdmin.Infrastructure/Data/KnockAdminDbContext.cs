@@ -61,6 +61,7 @@ public sealed class KnockAdminDbContext(DbContextOptions<KnockAdminDbContext> op
             settings.Property(s => s.PublicPorts).HasJsonConversion();
             settings.Property(s => s.TrustedInterfaces).HasJsonConversion();
             settings.Property(s => s.TrustedSources).HasJsonConversion();
+            settings.Property(s => s.Options).HasJsonRecordConversion();
             settings.Property(s => s.Version).IsConcurrencyToken();
         });
 

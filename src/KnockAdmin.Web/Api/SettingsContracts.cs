@@ -4,23 +4,6 @@ using KnockAdmin.Infrastructure.Configuration;
 
 namespace KnockAdmin.Web.Api;
 
-/// <summary>The generator switches in API JSON.</summary>
-/// <param name="FirstKnockShards">Lists each first stage is spread over (1, 2, 4 … 64); missing keeps the default.</param>
-public sealed record GeneratorOptionsDto(bool TolerateRepeatedStep, bool SynOnly, bool AnswerAsClosedPort, bool LogKnocks, int? FirstKnockShards = null)
-{
-    public static GeneratorOptionsDto From(GeneratorOptions options) =>
-        new(options.TolerateRepeatedStep, options.SynOnly, options.AnswerAsClosedPort, options.LogKnocks, options.FirstKnockShards);
-
-    public GeneratorOptions ToModel() => new()
-    {
-        TolerateRepeatedStep = TolerateRepeatedStep,
-        SynOnly = SynOnly,
-        AnswerAsClosedPort = AnswerAsClosedPort,
-        LogKnocks = LogKnocks,
-        FirstKnockShards = FirstKnockShards ?? GeneratorOptions.DefaultFirstKnockShards,
-    };
-}
-
 /// <summary>Host settings sent by a client. Missing members take the model's defaults;
 /// <see cref="Version"/> is required (0 before the settings were first saved).</summary>
 public sealed record SettingsRequest
@@ -35,7 +18,8 @@ public sealed record SettingsRequest
 
     public bool? Ipv6 { get; init; }
 
-    public GeneratorOptionsDto? Options { get; init; }
+    /// <summary>Every option of the generator under its camelCase name; a missing one takes its default.</summary>
+    public GeneratorOptions? Options { get; init; }
 
     public int? Version { get; init; }
 
@@ -49,7 +33,7 @@ public sealed record SettingsRequest
             TrustedSources = TrustedSources?.Select(s => s ?? "").ToList() ?? defaults.TrustedSources,
             AcceptEstablished = AcceptEstablished ?? defaults.AcceptEstablished,
             Ipv6 = Ipv6 ?? defaults.Ipv6,
-            Options = Options?.ToModel() ?? defaults.Options,
+            Options = Options ?? defaults.Options,
         };
     }
 }
@@ -61,7 +45,7 @@ public sealed record SettingsResponse(
     IReadOnlyList<string> TrustedSources,
     bool AcceptEstablished,
     bool Ipv6,
-    GeneratorOptionsDto Options)
+    GeneratorOptions Options)
 {
     /// <summary>In the answer to a change only: the warnings about the settings (large trusted networks, wildcards…).</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
@@ -74,5 +58,5 @@ public sealed record SettingsResponse(
         stored.Settings.TrustedSources,
         stored.Settings.AcceptEstablished,
         stored.Settings.Ipv6,
-        GeneratorOptionsDto.From(stored.Settings.Options));
+        stored.Settings.Options);
 }

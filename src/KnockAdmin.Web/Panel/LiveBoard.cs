@@ -118,7 +118,7 @@ public sealed class LiveBoard : IAsyncDisposable
                 return;
             }
 
-            view = Build(snapshot ?? new RecentSnapshot(RecentAvailability.Available, null, null, null, []), revisionStatus);
+            view = Build(snapshot ?? new RecentSnapshot(RecentAvailability.Available, null, null, null, []), revisionStatus, Latest?.Funnel);
             Latest = view;
             Built++;
         }
@@ -130,9 +130,9 @@ public sealed class LiveBoard : IAsyncDisposable
         await subscribers.PublishAsync(view);
     }
 
-    private static LiveView Build(RecentSnapshot reading, RevisionStatus status)
+    private static LiveView Build(RecentSnapshot reading, RevisionStatus status, LiveFunnel? previous = null)
     {
         var config = status.ActiveConfig ?? LiveView.NothingApplied;
-        return new LiveView(reading, status, config, LiveFunnel.Build(config, reading), RecentListHealth.Assess(reading, config));
+        return new LiveView(reading, status, config, LiveFunnel.Build(config, reading, previous), RecentListHealth.Assess(reading, config));
     }
 }

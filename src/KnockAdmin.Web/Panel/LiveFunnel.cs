@@ -35,6 +35,11 @@ public sealed record LiveStage(string List, string Title, bool IsOpenWindow, IRe
         .Select(list => RecentListName.TryParse(list.Name, out var name) ? (name with { Shard = null }).ToString() : list.Name)
         .Distinct(StringComparer.Ordinal)
         .ToList();
+
+    /// <summary>Shows exactly what <paramref name="other"/> shows (the lists' contents, not only the same lists).</summary>
+    public bool SameContent(LiveStage other) =>
+        List == other.List && Title == other.Title && IsOpenWindow == other.IsOpenWindow && Capacity == other.Capacity
+        && Addresses.SequenceEqual(other.Addresses) && Lists.SequenceEqual(other.Lists);
 }
 
 public sealed record LiveProfile(string Name, bool Enabled, IReadOnlyList<LiveStage> Stages);
@@ -42,12 +47,14 @@ public sealed record LiveProfile(string Name, bool Enabled, IReadOnlyList<LiveSt
 /// <summary>
 /// The live recent lists arranged per profile, the open window first and then the stages from the last knock down to
 /// the first: real progress stays on top when a flood fills the first stage. Rows are in address order, so that a new
-/// knock adds its row without moving the others.
+/// knock adds its row without moving the others. A stage that shows what it showed in the previous funnel is that same
+/// object, so every page can skip it with one reference comparison.
 /// </summary>
 public sealed record LiveFunnel(IReadOnlyList<LiveProfile> Profiles, IReadOnlyList<RecentListReading> Other)
 {
-    public static LiveFunnel Build(FirewallConfig config, RecentSnapshot snapshot)
+    public static LiveFunnel Build(FirewallConfig config, RecentSnapshot snapshot, LiveFunnel? previous = null)
     {
+        var before = previous?.Profiles.SelectMany(profile => profile.Stages).ToDictionary(stage => stage.List, StringComparer.Ordinal) ?? [];
         var map = new RecentListMap(config);
         var described = snapshot.Lists.Select(list => (Reading: list, Info: map.Describe(list.Name))).ToList();
         var shown = new HashSet<string>(StringComparer.Ordinal);
@@ -66,13 +73,14 @@ public sealed record LiveFunnel(IReadOnlyList<LiveProfile> Profiles, IReadOnlyLi
                     .ToList();
                 shown.UnionWith(lists.Select(list => list.Reading.Name));
                 var title = isOpen ? "Open window" : $"Knocked {stage} of {steps}";
-                stages.Add(new LiveStage(
+                var built = new LiveStage(
                     OwnedNames.StageList(profile.Name, stage, steps, IpFamily.V4),
                     title,
                     isOpen,
                     Addresses(lists, snapshot.Clock),
                     lists.Select(list => ListFill.Of(list.Reading)).ToList(),
-                    snapshot.ListCapacity));
+                    snapshot.ListCapacity);
+                stages.Add(before.TryGetValue(built.List, out var old) && old.SameContent(built) ? old : built);
             }
 
             profiles.Add(new LiveProfile(profile.Name, profile.Enabled, stages));

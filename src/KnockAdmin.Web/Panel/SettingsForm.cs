@@ -15,15 +15,8 @@ public sealed class SettingsForm
 
     public bool Ipv6 { get; set; }
 
-    public bool TolerateRepeatedStep { get; set; }
-
-    public bool SynOnly { get; set; }
-
-    public bool AnswerAsClosedPort { get; set; }
-
-    public bool LogKnocks { get; set; }
-
-    public int FirstKnockShards { get; set; } = GeneratorOptions.DefaultFirstKnockShards;
+    /// <summary>Edited whole: the settings page sets one option at a time through <see cref="GeneratorOptionFields"/>.</summary>
+    public GeneratorOptions Options { get; set; } = new();
 
     public static SettingsForm From(HostSettings settings) => new()
     {
@@ -32,11 +25,7 @@ public sealed class SettingsForm
         TrustedSources = string.Join('\n', settings.TrustedSources),
         AcceptEstablished = settings.AcceptEstablished,
         Ipv6 = settings.Ipv6,
-        TolerateRepeatedStep = settings.Options.TolerateRepeatedStep,
-        SynOnly = settings.Options.SynOnly,
-        AnswerAsClosedPort = settings.Options.AnswerAsClosedPort,
-        LogKnocks = settings.Options.LogKnocks,
-        FirstKnockShards = settings.Options.FirstKnockShards,
+        Options = settings.Options,
     };
 
     public HostSettings ToSettings() => new()
@@ -46,14 +35,7 @@ public sealed class SettingsForm
         TrustedSources = Lines(TrustedSources),
         AcceptEstablished = AcceptEstablished,
         Ipv6 = Ipv6,
-        Options = new GeneratorOptions
-        {
-            TolerateRepeatedStep = TolerateRepeatedStep,
-            SynOnly = SynOnly,
-            AnswerAsClosedPort = AnswerAsClosedPort,
-            LogKnocks = LogKnocks,
-            FirstKnockShards = FirstKnockShards,
-        },
+        Options = Options,
     };
 
     private static List<string> Lines(string text) =>

@@ -324,6 +324,45 @@ public sealed class LivePageTests : PanelTestContext
     }
 
     [Fact]
+    public async Task A_knock_draws_again_only_the_stage_it_changed()
+    {
+        var page = await RenderLiveAsync();
+        RecentSource.Current = Reading(("KA-ssh-S1.2", "10.77.0.2", 3), ("KA-ssh-S2", "10.77.0.3", 2));
+        await Monitor.RefreshNowAsync();
+        page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-list='KA-ssh-S2'] tr[data-address]")));
+        var before = Cards(page);
+
+        RecentSource.Current = Reading(("KA-ssh-S1.2", "10.77.0.2", 3), ("KA-ssh-S2", "10.77.0.3", 2), ("KA-ssh-OPEN", "10.77.0.4", 0));
+        await Monitor.RefreshNowAsync();
+
+        page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-list='KA-ssh-OPEN'] tr[data-address='10.77.0.4']")));
+        var after = Cards(page);
+        Assert.True(after["KA-ssh-OPEN"] > before["KA-ssh-OPEN"]);
+        Assert.Equal(before["KA-ssh-S2"], after["KA-ssh-S2"]);
+        Assert.Equal(before["KA-ssh-S1"], after["KA-ssh-S1"]);
+        // Skipped, yet still showing what it showed.
+        Assert.Single(page.FindAll("[data-list='KA-ssh-S1'] tr[data-address='10.77.0.2']"));
+    }
+
+    [Fact]
+    public async Task Typing_in_a_crowded_stage_filter_draws_that_card_with_the_matches()
+    {
+        var page = await RenderLiveAsync();
+        RecentSource.Current = Reading([.. Enumerable.Range(1, LiveStage.MaxRows + 5).Select(i => ("KA-ssh-S1.3", $"10.78.0.{i}", 2))]);
+        await Monitor.RefreshNowAsync();
+        page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-list='KA-ssh-S1'] .address-filter input")));
+
+        page.Find("[data-list='KA-ssh-S1'] .address-filter input").Input("10.78.0.2");
+
+        page.WaitForAssertion(() => Assert.Equal(
+            ["10.78.0.2", "10.78.0.20", "10.78.0.21", "10.78.0.22", "10.78.0.23", "10.78.0.24", "10.78.0.25", "10.78.0.26", "10.78.0.27", "10.78.0.28", "10.78.0.29"],
+            page.FindAll("[data-list='KA-ssh-S1'] tr[data-address]").Select(row => row.GetAttribute("data-address"))));
+    }
+
+    private static Dictionary<string, int> Cards(IRenderedComponent<Live> page) =>
+        page.FindComponents<LiveStageCard>().ToDictionary(card => card.Instance.Stage.List, card => card.RenderCount);
+
+    [Fact]
     public async Task Many_pages_share_one_view_built_once_per_change()
     {
         await CreateAppliedProfileAsync(Ssh);
