@@ -75,7 +75,7 @@ public partial class ApplyPage : PanelPage
         })
         {
             Ask = async () =>
-                (opening is null || await changes.AskAsync("Every port becomes reachable", opening.Message + " Apply anyway?", "Apply anyway"))
+                (opening is null || await changes.AskAsync("Every port becomes reachable", opening.PageMessage + " Apply anyway?", "Apply anyway"))
                 && (cutOff is null || await changes.AskAsync("You may lock yourself out", cutOff + " Apply anyway?", "Apply anyway")),
             Explain = failure => failure is ConfigurationChangedException ? failure.Message + " The preview below now shows the stored configuration." : null,
         });
