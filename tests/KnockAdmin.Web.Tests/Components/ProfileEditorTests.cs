@@ -148,6 +148,24 @@ public sealed class ProfileEditorTests : PanelTestContext
     }
 
     [Fact]
+    public async Task Mix_the_order_reorders_the_same_steps_and_the_warning_goes()
+    {
+        var stored = await CreateProfileAsync(Ssh with { Steps = [PortSpec.Tcp(1111), PortSpec.Tcp(2222), PortSpec.Udp(3333), PortSpec.Tcp(4444)] });
+        RenderProviders();
+        var page = Render<ProfileEditor>(parameters => parameters.Add(p => p.Id, stored.Id));
+        page.WaitForAssertion(() => Assert.Contains("Mix the order", page.Find("[data-field='profiles[0].steps']").TextContent));
+
+        await page.Find(".mix-steps").ClickAsync(new());
+
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-field='profiles[0].steps']")));
+        var mixed = Ports(page, 4);
+        Assert.Equal([1111, 2222, 3333, 4444], mixed.Order());
+        Assert.NotEqual([1111, 2222, 3333, 4444], mixed);
+        Assert.NotEqual([4444, 3333, 2222, 1111], mixed);
+        Assert.Empty(page.FindAll(".mix-steps"));
+    }
+
+    [Fact]
     public async Task A_step_port_out_of_range_is_shown_under_that_step_only()
     {
         var stored = await CreateProfileAsync(Ssh);

@@ -99,6 +99,12 @@ public partial class ProfileEditor : PanelPage
         return ChangedAsync();
     }
 
+    private Task MixAsync()
+    {
+        form!.MixSteps();
+        return ChangedAsync();
+    }
+
     private Task ChangedAsync()
     {
         Validate();
