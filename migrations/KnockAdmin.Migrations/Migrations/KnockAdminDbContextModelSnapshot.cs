@@ -474,6 +474,9 @@ namespace KnockAdmin.Migrations.Migrations
                     b.Property<string>("Error")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Note")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("RemoteAddress")
                         .HasColumnType("TEXT");
 

@@ -21,6 +21,7 @@ public partial class ApplyPage : PanelPage
     private RevisionView? pending;
     private RevisionStatus? seen;
     private int confirmWithin;
+    private string? note;
 
     private IReadOnlyList<ValidationIssue> Errors => preview?.Apply.Validation.Errors ?? [];
 
@@ -63,11 +64,13 @@ public partial class ApplyPage : PanelPage
     {
         var version = preview!.Apply.ConfigVersion;
         var window = confirmWithin;
+        var why = note;
         var opening = Warnings.FirstOrDefault(OpensEverything);
         await changes.RunAsync(new PanelChange(async actor =>
         {
-            var revision = (await Scopes.RunAsync<RevisionService, AppliedRevision>(service => service.ApplyAsync(actor, window, version))).Revision;
+            var revision = (await Scopes.RunAsync<RevisionService, AppliedRevision>(service => service.ApplyAsync(actor, window, version, why))).Revision;
             pending = revision;
+            note = null;
             await RevisionChanges.RefreshNowAsync();
             return revision.State == RevisionState.PendingConfirmation
                 ? $"Revision {revision.Id} applied. Confirm it before the countdown ends."
