@@ -151,5 +151,23 @@ public partial class ProfileEditor : PanelPage
         await LoadAsync();
     }
 
+    /// <summary>The profile as a viewer reads it.</summary>
+    private IReadOnlyList<(string, string)> Facts
+    {
+        get
+        {
+            var profile = form!.ToProfile();
+            return
+            [
+                ("Name", profile.Name),
+                ("Enabled", profile.Enabled ? "yes" : "no"),
+                ("Knock sequence", string.Join(" → ", profile.Steps)),
+                ("Protected ports", string.Join(", ", profile.ProtectedPorts)),
+                ("Step timeout", $"{profile.StepTimeoutSeconds} s"),
+                ("Open window", $"{profile.OpenWindowSeconds} s"),
+            ];
+        }
+    }
+
     private static string Snapshot(ProfileForm form) => JsonSerializer.Serialize(form.ToProfile());
 }
