@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace KnockAdmin.Migrations.Migrations
 {
     [DbContext(typeof(KnockAdminDbContext))]
-    [Migration("20261203190703_ApplyNote")]
-    partial class ApplyNote
+    [Migration("20261203192128_ApplyNoteAndPublicAddress")]
+    partial class ApplyNoteAndPublicAddress
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -98,6 +98,20 @@ namespace KnockAdmin.Migrations.Migrations
                     b.HasIndex("Time");
 
                     b.ToTable("AuditEntries", (string)null);
+                });
+
+            modelBuilder.Entity("KnockAdmin.Infrastructure.Data.ClientSettingsEntity", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PublicAddress")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ClientSettings", (string)null);
                 });
 
             modelBuilder.Entity("KnockAdmin.Infrastructure.Data.FirstKnockTallyEntity", b =>
