@@ -83,7 +83,7 @@ public sealed class PanelStoryTests : IAsyncLifetime
         await Page.Locator("#steps-0-port").FillAsync("1111");
         await Page.Locator("#steps-1-port").FillAsync("2222");
         await Page.Locator("#steps-2-port").FillAsync("3333");
-        await Expect(Page.Locator("[data-field='profiles[0].steps']")).ToContainTextAsync("only go up");
+        await Expect(Page.Locator("[data-field='profiles[0].steps']")).ToContainTextAsync("only go up (1111, 2222, 3333)");
         await browser.ScreenshotAsync("02-profile-editor");
         await Page.Locator(".save-button").ClickAsync();
         await Page.WaitForURLAsync(new Uri(Panel, "profiles").ToString());
