@@ -31,6 +31,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<AuditQueries>();
         services.AddScoped<RevisionQueries>();
         services.AddScoped<ConfigurationStore>();
+        services.AddScoped<KnockAdmin.Infrastructure.Clients.PublicAddressStore>();
         services.AddScoped<ConfigBackup>();
         services.AddOptions<KnockHistoryOptions>().BindConfiguration(KnockHistoryOptions.Section);
         services.AddScoped<KnockHistoryStore>();

@@ -137,9 +137,9 @@ public sealed class PanelServer : IAsyncDisposable
                     return;
                 }
             }
-            catch (HttpRequestException)
+            catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
             {
-                // Not listening yet.
+                // Not listening yet, or its first page still being made on a loaded machine: ask again until the deadline.
             }
 
             await Task.Delay(200);

@@ -83,7 +83,7 @@ public sealed class PanelStoryTests : IAsyncLifetime
         await Page.Locator("#steps-0-port").FillAsync("1111");
         await Page.Locator("#steps-1-port").FillAsync("2222");
         await Page.Locator("#steps-2-port").FillAsync("3333");
-        await Expect(Page.Locator("[data-field='profiles[0].steps']")).ToContainTextAsync("only go up");
+        await Expect(Page.Locator("[data-field='profiles[0].steps']")).ToContainTextAsync("only go up (1111, 2222, 3333)");
         await browser.ScreenshotAsync("02-profile-editor");
         await Page.Locator(".save-button").ClickAsync();
         await Page.WaitForURLAsync(new Uri(Panel, "profiles").ToString());
@@ -94,7 +94,7 @@ public sealed class PanelStoryTests : IAsyncLifetime
         await browser.ScreenshotAsync("04-settings");
 
         // Preview, apply, confirm.
-        var first = await ApplyAndConfirmAsync("05-preview");
+        var first = await ApplyAndConfirmAsync("05-preview", note: "tutorial door for ssh");
         Assert.Contains("--dport 3333", await Pair.SaveAsync());
 
         // A real knock from the client namespace shows up live.
@@ -133,6 +133,8 @@ public sealed class PanelStoryTests : IAsyncLifetime
 
         // Roll back to the first revision: its rules come back.
         await OpenAsync("revisions");
+        await Expect(Page.Locator($".revisions tbody tr:has(td[data-label='#']:text-is('{first}')) .apply-note")).ToHaveTextAsync("“tutorial door for ssh”");
+        await Expect(Page.Locator(".revisions td[data-label='Author']").First).ToHaveTextAsync("alice (127.0.0.1)");
         await browser.ScreenshotAsync("09-revisions");
         await Page.Locator($".rollback-button[data-revision='{first}']").ClickAsync();
         await Page.Locator(".mud-dialog-actions button", new() { HasText = "Roll back" }).ClickAsync();
@@ -173,10 +175,15 @@ public sealed class PanelStoryTests : IAsyncLifetime
         (await Pair.InClientAsync("knock", "-d", "0", NamespacePair.ServerV4, "1111", "2222", "3333")).EnsureSuccess("knock");
 
     /// <summary>Applies from the preview page and confirms within the window; returns the new revision's number.</summary>
-    private async Task<int> ApplyAndConfirmAsync(string screenshot)
+    private async Task<int> ApplyAndConfirmAsync(string screenshot, string? note = null)
     {
         await OpenAsync("apply");
         await Expect(Page.Locator(".diff-v4 [data-kind='Added']").First).ToBeVisibleAsync();
+        if (note is not null)
+        {
+            await Page.Locator("#apply-note").FillAsync(note);
+        }
+
         await browser!.ScreenshotAsync(screenshot);
         await Page.Locator(".apply-button").ClickAsync();
         var pending = Page.Locator(".pending-confirmation");

@@ -97,6 +97,20 @@ namespace KnockAdmin.Migrations.Migrations
                     b.ToTable("AuditEntries", (string)null);
                 });
 
+            modelBuilder.Entity("KnockAdmin.Infrastructure.Data.ClientSettingsEntity", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PublicAddress")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ClientSettings", (string)null);
+                });
+
             modelBuilder.Entity("KnockAdmin.Infrastructure.Data.FirstKnockTallyEntity", b =>
                 {
                     b.Property<string>("Profile")
@@ -461,6 +475,9 @@ namespace KnockAdmin.Migrations.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Error")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RemoteAddress")

@@ -19,4 +19,8 @@ public sealed class InvalidInputException(IReadOnlyList<ValidationIssue> issues,
     public string? SubjectPath { get; } = subjectPath;
 
     public override IReadOnlyList<ValidationIssue> Issues { get; } = [.. issues.Select(issue => issue.RelativeTo(subjectPath))];
+
+    /// <summary><see cref="Issues"/> in the same order with their full paths, as a form that validates the whole
+    /// input as it is typed has them.</summary>
+    public IReadOnlyList<ValidationIssue> FullIssues { get; } = issues;
 }

@@ -56,7 +56,8 @@ public static class NotificationSettingsValidator
         }
         else if (!names.TryAdd(trimmed, nameField))
         {
-            issues.Error(nameField, $"The name '{trimmed}' is already used by {names[trimmed]}.");
+            issues.Error(nameField, $"The name '{trimmed}' is already used by {names[trimmed]}.",
+                $"The name '{trimmed}' is already used by another channel.");
         }
 
         var eventsField = FieldPath.Member(path, "events");

@@ -43,6 +43,40 @@ public static class KnockSequenceProposal
         }
     }
 
+    /// <summary>Whether <paramref name="steps"/> only rise or only fall and a new order can fix that: three or more
+    /// steps (two ports are always in one order or the other).</summary>
+    public static bool CanMix(IReadOnlyList<PortSpec> steps)
+    {
+        ArgumentNullException.ThrowIfNull(steps);
+        return steps.Count >= 3 && IsMonotonic(steps.Select(step => step.Port).ToList());
+    }
+
+    /// <summary>The same steps in an order that neither only rises nor only falls, drawn with <paramref name="next"/>.</summary>
+    public static IReadOnlyList<PortSpec> Mix(IReadOnlyList<PortSpec> steps, Func<int, int, int> next)
+    {
+        ArgumentNullException.ThrowIfNull(steps);
+        ArgumentNullException.ThrowIfNull(next);
+        if (steps.Count < 3)
+        {
+            return steps;
+        }
+
+        while (true)
+        {
+            var mixed = steps.ToList();
+            for (var i = mixed.Count - 1; i > 0; i--)
+            {
+                var j = next(0, i + 1);
+                (mixed[i], mixed[j]) = (mixed[j], mixed[i]);
+            }
+
+            if (!IsMonotonic(mixed.Select(step => step.Port).ToList()))
+            {
+                return mixed;
+            }
+        }
+    }
+
     /// <summary>A profile name not in use yet: <paramref name="stem"/>, then <c>stem2</c>, <c>stem3</c>…</summary>
     public static string ProposeName(FirewallConfig config, string stem = "knock")
     {

@@ -19,6 +19,12 @@ internal sealed record CheckedProfile(
         ? Field
         : Text.Quote(Profile.Name);
 
+    /// <summary>How a page names this profile in a message about <paramref name="subject"/>: without any path.</summary>
+    public string InWordsFor(CheckedProfile subject) =>
+        this == subject ? "this profile"
+        : DisplayName == Field ? "another profile"
+        : $"profile {DisplayName}";
+
     /// <summary>Name and path, for messages that point at the profile as a whole.</summary>
     public string Label => DisplayName == Field ? Field : $"{DisplayName} ({Field})";
 }

@@ -26,7 +26,9 @@ internal static class CrossProfileRules
             foreach (var profile in group)
             {
                 var others = string.Join(", ", group.Where(other => other != profile).Select(other => other.Label));
-                issues.Error(FieldPath.Member(profile.Field, "name"), $"Name {Text.Quote(profile.Profile.Name)} is also used by {others}; names must be unique, ignoring case.");
+                issues.Error(FieldPath.Member(profile.Field, "name"), $"Name {Text.Quote(profile.Profile.Name)} is also used by {others}; names must be unique, ignoring case.",
+                    $"This name is also used by {(group.Count() > 2 ? "other profiles" : "another profile")}; names must be unique, ignoring case.",
+                    mirrored: true);
             }
         }
     }
@@ -38,7 +40,8 @@ internal static class CrossProfileRules
             var open = publicPorts.FirstOrDefault(publicPort => publicPort.Spec == port.Spec);
             if (open is not null)
             {
-                issues.Error(port.Field, $"{port.Spec} is also a public port ({open.Field}): it is open to everyone, so protecting it has no effect. Remove it from one of the two lists.");
+                issues.Error(port.Field, $"{port.Spec} is also a public port ({open.Field}): it is open to everyone, so protecting it has no effect. Remove it from one of the two lists.",
+                    $"{port.Spec} is also a public port (Firewall settings): it is open to everyone, so protecting it has no effect. Remove it from one of the two lists.");
             }
         }
     }
@@ -49,7 +52,8 @@ internal static class CrossProfileRules
         var open = publicPorts.FirstOrDefault(publicPort => publicPort.Spec == step.Spec);
         if (open is not null)
         {
-            issues.Error(step.Field, $"Knock port {step.Spec} is a public port ({open.Field}): packets to it are accepted before knocking is looked at, so the knock never counts. Choose another port.");
+            issues.Error(step.Field, $"Knock port {step.Spec} is a public port ({open.Field}): packets to it are accepted before knocking is looked at, so the knock never counts. Choose another port.",
+                $"Knock port {step.Spec} is a public port (Firewall settings): packets to it are accepted before knocking is looked at, so the knock never counts. Choose another port.");
         }
 
         var protector = profiles
@@ -57,7 +61,8 @@ internal static class CrossProfileRules
             .FirstOrDefault(pair => pair.Port.Spec == step.Spec);
         if (protector.Port is not null)
         {
-            issues.Error(step.Field, $"Knock port {step.Spec} is a protected port of profile {protector.Profile.DisplayName} ({protector.Port.Field}): a knock on it cannot be told from a connection attempt. Choose another port.");
+            issues.Error(step.Field, $"Knock port {step.Spec} is a protected port of profile {protector.Profile.DisplayName} ({protector.Port.Field}): a knock on it cannot be told from a connection attempt. Choose another port.",
+                $"Knock port {step.Spec} is a protected port of {protector.Profile.InWordsFor(profile)}: a knock on it cannot be told from a connection attempt. Choose another port.");
         }
 
         if (!profile.Profile.Enabled)
@@ -73,12 +78,16 @@ internal static class CrossProfileRules
         var sameFirst = step.Index == 0 ? shared.FirstOrDefault(pair => pair.Step.Index == 0) : default;
         if (sameFirst.Step is not null)
         {
-            issues.Error(step.Field, $"The first step {step.Spec} is also the first step of enabled profile {sameFirst.Profile.DisplayName} ({sameFirst.Step.Field}): one of the two could never be knocked. Change one of the first steps.");
+            issues.Error(step.Field, $"The first step {step.Spec} is also the first step of enabled profile {sameFirst.Profile.DisplayName} ({sameFirst.Step.Field}): one of the two could never be knocked. Change one of the first steps.",
+                $"The first step {step.Spec} is also the first step of enabled {sameFirst.Profile.InWordsFor(profile)}: one of the two could never be knocked. Change one of the first steps.",
+                mirrored: true);
         }
         else if (shared.Count > 0)
         {
             var other = shared[0];
-            issues.Warning(step.Field, $"Knock port {step.Spec} is also used by profile {other.Profile.DisplayName} ({other.Step.Field}): knocking one profile may disturb a sequence of the other in progress.");
+            issues.Warning(step.Field, $"Knock port {step.Spec} is also used by profile {other.Profile.DisplayName} ({other.Step.Field}): knocking one profile may disturb a sequence of the other in progress.",
+                $"Knock port {step.Spec} is also used by {other.Profile.InWordsFor(profile)}: knocking one profile may disturb a sequence of the other in progress.",
+                mirrored: true);
         }
     }
 }

@@ -7,7 +7,11 @@ internal sealed class IssueCollector
 
     public IReadOnlyList<ValidationIssue> Issues => _issues;
 
-    public void Error(string field, string message) => _issues.Add(new(field, message, IssueSeverity.Error));
+    /// <param name="words">The message for a page when <paramref name="message"/> names other fields by their paths.</param>
+    public void Error(string field, string message, string? words = null, bool mirrored = false) =>
+        _issues.Add(new(field, message, IssueSeverity.Error) { Words = words, IsMirrored = mirrored });
 
-    public void Warning(string field, string message) => _issues.Add(new(field, message, IssueSeverity.Warning));
+    /// <param name="words">The message for a page when <paramref name="message"/> names other fields by their paths.</param>
+    public void Warning(string field, string message, string? words = null, bool mirrored = false) =>
+        _issues.Add(new(field, message, IssueSeverity.Warning) { Words = words, IsMirrored = mirrored });
 }

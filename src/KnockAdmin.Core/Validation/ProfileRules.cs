@@ -90,7 +90,8 @@ internal static class ProfileRules
         foreach (var (previous, step) in steps.Zip(steps.Skip(1))
                      .Where(pair => pair.Second.Index == pair.First.Index + 1 && pair.First.Spec == pair.Second.Spec))
         {
-            issues.Error(step.Field, $"Step {step.Index + 1} repeats step {previous.Index + 1} ({step.Spec}). With {FieldPath.TolerateRepeatedStep} on, a repeat cannot be told from a retransmitted knock; change this step or turn the option off.");
+            issues.Error(step.Field, $"Step {step.Index + 1} repeats step {previous.Index + 1} ({step.Spec}). With {FieldPath.TolerateRepeatedStep} on, a repeat cannot be told from a retransmitted knock; change this step or turn the option off.",
+                $"Step {step.Index + 1} repeats step {previous.Index + 1} ({step.Spec}). With \"Tolerate a repeated knock\" on (Firewall settings), a repeat cannot be told from a retransmitted knock; change this step or turn the option off.");
         }
     }
 
@@ -119,7 +120,7 @@ internal static class ProfileRules
             var earlier = usable.FirstOrDefault(port => port.Spec == ports[i]);
             if (earlier is not null)
             {
-                issues.Error(portField, $"{ports[i]} is listed twice (also {earlier.Field}).");
+                issues.Error(portField, $"{ports[i]} is listed twice (also {earlier.Field}).", $"{ports[i]} is listed twice.");
                 continue;
             }
 

@@ -51,7 +51,7 @@ internal static class SettingsRules
             var earlier = usable.FirstOrDefault(port => port.Spec == ports[i]);
             if (earlier is not null)
             {
-                issues.Error(field, $"{ports[i]} is listed twice (also {earlier.Field}).");
+                issues.Error(field, $"{ports[i]} is listed twice (also {earlier.Field}).", $"{ports[i]} is listed twice.");
                 continue;
             }
 

@@ -7,6 +7,7 @@ public static class AuditActions
     public const string ProfileUpdate = "profile.update";
     public const string ProfileDelete = "profile.delete";
     public const string SettingsUpdate = "settings.update";
+    public const string PublicAddressUpdate = "clients.address";
     public const string ConfigReplace = "config.replace";
     public const string ConfigDiscard = "config.discard";
     public const string TokenCreate = "token.create";

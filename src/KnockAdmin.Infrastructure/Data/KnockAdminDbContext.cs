@@ -10,6 +10,8 @@ public sealed class KnockAdminDbContext(DbContextOptions<KnockAdminDbContext> op
 
     public DbSet<HostSettingsEntity> HostSettings => Set<HostSettingsEntity>();
 
+    public DbSet<ClientSettingsEntity> ClientSettings => Set<ClientSettingsEntity>();
+
     public DbSet<RevisionEntity> Revisions => Set<RevisionEntity>();
 
     public DbSet<AuditEntryEntity> AuditEntries => Set<AuditEntryEntity>();
@@ -52,6 +54,12 @@ public sealed class KnockAdminDbContext(DbContextOptions<KnockAdminDbContext> op
             profile.Property(p => p.Steps).HasJsonConversion();
             profile.Property(p => p.ProtectedPorts).HasJsonConversion();
             profile.Property(p => p.Version).IsConcurrencyToken();
+        });
+
+        modelBuilder.Entity<ClientSettingsEntity>(settings =>
+        {
+            settings.ToTable("ClientSettings");
+            settings.Property(s => s.Id).ValueGeneratedNever();
         });
 
         modelBuilder.Entity<HostSettingsEntity>(settings =>

@@ -11,6 +11,9 @@ public sealed class RevisionEntity
 
     public string? RemoteAddress { get; set; }
 
+    /// <summary>Why the apply was made, in the author's words (at most <c>ApplyNote.MaxLength</c> characters).</summary>
+    public string? Note { get; set; }
+
     public RevisionState State { get; set; }
 
     /// <summary>The <c>FirewallConfig</c> as applied, in camelCase JSON.</summary>

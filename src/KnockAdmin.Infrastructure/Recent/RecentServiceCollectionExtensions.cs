@@ -17,6 +17,7 @@ public static class RecentServiceCollectionExtensions
         services.TryAddSingleton<XtRecentWriter>();
         services.TryAddSingleton<IRecentListWriter>(provider => provider.GetRequiredService<XtRecentWriter>());
         services.TryAddSingleton<RecentListCarrier>();
+        services.TryAddSingleton<Exposure.IListeningSockets, Exposure.ListeningSocketReader>();
         return services;
     }
 }

@@ -31,9 +31,10 @@ public sealed class RevisionService(
     /// configuration changed since is refused instead of applied unseen.
     /// </summary>
     public async Task<AppliedRevision> ApplyAsync(
-        Actor actor, int? confirmWithinSeconds, string? expectedConfigVersion = null, CancellationToken cancellationToken = default)
+        Actor actor, int? confirmWithinSeconds, string? expectedConfigVersion = null, string? note = null, CancellationToken cancellationToken = default)
     {
         var window = CheckWindow(confirmWithinSeconds);
+        var checkedNote = ApplyNote.Check(note);
         var lease = await applyLock.AcquireAsync(database.Directory);
         try
         {
@@ -48,7 +49,7 @@ public sealed class RevisionService(
                     + "Look at the new preview and apply again.");
             }
 
-            var revision = await writeAhead.RunAsync(preview, actor, window, rollbackOf: null, lease, cancellationToken);
+            var revision = await writeAhead.RunAsync(preview, actor, window, rollbackOf: null, lease, cancellationToken, checkedNote);
             return new AppliedRevision(revision, preview.Warnings, preview.ConfigVersion);
         }
         finally

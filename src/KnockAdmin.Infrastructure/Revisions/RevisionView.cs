@@ -12,9 +12,10 @@ public sealed record RevisionView(
     DateTimeOffset? ConfirmDeadline,
     DateTimeOffset? ConfirmedAt,
     int? RollbackOfRevisionId,
-    string? Error)
+    string? Error,
+    string? Note = null)
 {
     public static RevisionView From(RevisionEntity entity) => new(
         entity.Id, entity.State, entity.CreatedAt, entity.Author, entity.RemoteAddress,
-        entity.ConfirmDeadline, entity.ConfirmedAt, entity.RollbackOfRevisionId, entity.Error);
+        entity.ConfirmDeadline, entity.ConfirmedAt, entity.RollbackOfRevisionId, entity.Error, entity.Note);
 }

@@ -21,7 +21,7 @@ public sealed class WriteAheadApply(
     TimeProvider time)
 {
     public async Task<RevisionView> RunAsync(
-        ApplyPreview preview, Actor actor, int window, int? rollbackOf, ApplyLease lease, CancellationToken cancellationToken)
+        ApplyPreview preview, Actor actor, int window, int? rollbackOf, ApplyLease lease, CancellationToken cancellationToken, string? note = null)
     {
         if (preview.Rules is not { } rules)
         {
@@ -38,6 +38,7 @@ public sealed class WriteAheadApply(
             RulesV4 = rules.V4.ToSaveText(),
             RulesV6 = rules.V6.IsEmpty ? "" : rules.V6.ToSaveText(),
             RollbackOfRevisionId = rollbackOf,
+            Note = note,
             ConfirmDeadline = window == 0 ? null : now.AddSeconds(window),
         };
         var action = rollbackOf is null ? AuditActions.Apply : AuditActions.Rollback;
@@ -146,7 +147,8 @@ public sealed class WriteAheadApply(
         RevisionEntity revision, FirewallConfig? restoredConfig, FirewallSnapshot before, ApplyLease lease, Actor actor, string action, int window)
     {
         var what = revision.RollbackOfRevisionId is { } of ? $"Rolled back to revision {of} as" : "Applied";
-        var detail = window == 0 ? $"{what} a new revision, kept without confirmation." : $"{what} a new revision, to be confirmed within {window} s.";
+        var detail = (window == 0 ? $"{what} a new revision, kept without confirmation." : $"{what} a new revision, to be confirmed within {window} s.")
+            + (revision.Note is { } note ? $" Note: {note}" : "");
         try
         {
             // The window counts from the moment the rules are live, however long the apply took.

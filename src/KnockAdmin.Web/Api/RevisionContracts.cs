@@ -17,6 +17,10 @@ public sealed record ApplyRequest
     /// </summary>
     public string? ExpectedConfigVersion { get; init; }
 
+    /// <summary>Why the apply is made, one line of at most 500 characters, kept with the revision and in the audit log
+    /// (apply only; a rollback says what it restores).</summary>
+    public string? Note { get; init; }
+
     public static ApplyRequest Default { get; } = new();
 }
 
@@ -35,13 +39,14 @@ public sealed record ApplyResponse(
     int? RollbackOfRevisionId,
     string? Error,
     string ConfigVersion,
-    IReadOnlyList<IssueDto> Warnings)
+    IReadOnlyList<IssueDto> Warnings,
+    string? Note)
 {
     public static ApplyResponse From(AppliedRevision applied)
     {
         var r = applied.Revision;
         return new(r.Id, r.State, r.CreatedAt, r.Author, r.RemoteAddress, r.ConfirmDeadline, r.ConfirmedAt, r.RollbackOfRevisionId, r.Error,
-            applied.ConfigVersion, IssueDto.From(applied.Warnings));
+            applied.ConfigVersion, IssueDto.From(applied.Warnings), r.Note);
     }
 }
 
@@ -76,12 +81,13 @@ public sealed record RevisionDetailResponse(
     string RulesV4,
     string RulesV6,
     string SnapshotV4,
-    string SnapshotV6)
+    string SnapshotV6,
+    string? Note)
 {
     public static RevisionDetailResponse From(RevisionEntity entity) => new(
         entity.Id, entity.State, entity.CreatedAt, entity.Author, entity.RemoteAddress, entity.ConfirmDeadline, entity.ConfirmedAt,
         entity.RollbackOfRevisionId, entity.Error, JsonNode.Parse(entity.ConfigJson), entity.RulesV4, entity.RulesV6,
-        entity.SnapshotV4, entity.SnapshotV6);
+        entity.SnapshotV4, entity.SnapshotV6, entity.Note);
 }
 
 /// <summary>A line diff per part: "removed" lines are only in the first text, "added" only in the second.</summary>

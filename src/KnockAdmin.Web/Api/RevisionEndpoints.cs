@@ -20,7 +20,7 @@ public static class RevisionEndpoints
                 var request = await ReadApplyRequestAsync(context, options.Value);
 
                 var applied = await revisions.ApplyAsync(
-                    ApiActor.From(context), request.ConfirmWithinSeconds, request.ExpectedConfigVersion, context.RequestAborted);
+                    ApiActor.From(context), request.ConfirmWithinSeconds, request.ExpectedConfigVersion, request.Note, context.RequestAborted);
                 return Results.Created($"/api/revisions/{applied.Revision.Id}", ApplyResponse.From(applied));
             })
             .WithTags("Revisions")

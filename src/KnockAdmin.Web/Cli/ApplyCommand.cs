@@ -7,7 +7,7 @@ using KnockAdmin.Infrastructure.Revisions;
 namespace KnockAdmin.Web.Cli;
 
 /// <summary>
-/// <c>apply [--confirm-within S] [--expect-config-version V]</c>: puts the stored configuration into the kernel.
+/// <c>apply [--confirm-within S] [--expect-config-version V] [--note TEXT]</c>: puts the stored configuration into the kernel.
 /// Returns at once; a watchdog process restores the previous rules at the deadline unless <c>confirm</c> runs.
 /// </summary>
 internal static class ApplyCommand
@@ -20,11 +20,16 @@ internal static class ApplyCommand
             Description = "Apply only if the stored configuration is still this version (the configVersion of GET /api/rules/diff); "
                 + "otherwise nothing is applied.",
         };
+        var note = new Option<string?>("--note")
+        {
+            Description = $"Why this apply is made (one line, at most {ApplyNote.MaxLength} characters); kept with the revision and in the audit log.",
+        };
         var command = new Command("apply",
             "Apply the stored configuration to the kernel. Unless confirmed in time with 'confirm', the previous rules come back automatically.")
         {
             confirmWithin,
             expectVersion,
+            note,
         };
         command.SetAction((parseResult, cancellationToken) => CliServices.RunAsync(context, async (services, ct) =>
         {
@@ -34,7 +39,7 @@ internal static class ApplyCommand
             }
 
             var applied = await services.GetRequiredService<RevisionService>()
-                .ApplyAsync(Actor.CommandLine, parseResult.GetValue(confirmWithin), parseResult.GetValue(expectVersion), ct);
+                .ApplyAsync(Actor.CommandLine, parseResult.GetValue(confirmWithin), parseResult.GetValue(expectVersion), parseResult.GetValue(note), ct);
             await WriteWarningsAsync(context, applied.Warnings);
             await context.Out.WriteLineAsync(RevisionText.AfterApply(applied.Revision, "Applied"));
             return ExitCodes.Success;

@@ -12,7 +12,8 @@ public static class UiRegistration
     /// knock history and list alerts that watch it while no page is open.</summary>
     public static IServiceCollection AddKnockAdminUi(this IServiceCollection services)
     {
-        services.AddMudServices();
+        // Messages at the bottom: at the top right they covered the pages' own buttons ("New profile") on a phone.
+        services.AddMudServices(mud => mud.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomCenter);
         services.AddHttpContextAccessor();
         services.AddScoped<PanelActor>();
         services.AddScoped<AdminGate>();

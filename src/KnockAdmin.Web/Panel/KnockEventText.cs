@@ -22,8 +22,8 @@ public static class KnockEventText
         {
             KnockEventKind.Completed => knock.StepCount is { } steps ? $"knocked all {steps} ports" : "knocked the whole sequence",
             KnockEventKind.Stopped => $"stopped after {knock.Stage} of {knock.StepCount?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?"} knocks",
-            KnockEventKind.Granted => $"put into {stage} by {knock.Actor}",
-            KnockEventKind.Revoked => $"taken out of {stage} by {knock.Actor}",
+            KnockEventKind.Granted => $"put into {stage} by {ActorText.Of(knock.Actor)}",
+            KnockEventKind.Revoked => $"taken out of {stage} by {ActorText.Of(knock.Actor)}",
             _ => "",
         };
     }

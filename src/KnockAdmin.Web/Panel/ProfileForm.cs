@@ -40,6 +40,12 @@ public sealed class ProfileForm
     public void ShuffleSteps(FirewallConfig config, int index) =>
         Steps = PortRow.From(KnockSequenceProposal.Propose(config, Math.Max(1, Steps.Count), SecretDraw, index));
 
+    /// <summary>Whether the steps only rise or only fall, and another order of the same ports would fix it.</summary>
+    public bool CanMixSteps => Steps.All(row => row.Port is >= 1 and <= 65535) && KnockSequenceProposal.CanMix(ToProfile().Steps);
+
+    /// <summary>The same steps in an order that a sequential port scan does not walk.</summary>
+    public void MixSteps() => Steps = PortRow.From(KnockSequenceProposal.Mix(ToProfile().Steps, SecretDraw));
+
     // A knock sequence is a secret: drawn from the operating system's generator, never from a seeded one.
     private static int SecretDraw(int min, int max) => RandomNumberGenerator.GetInt32(min, max);
 

@@ -50,4 +50,33 @@ public class KnockSequenceProposalTests
         Assert.Equal("ssh_copy", KnockSequenceProposal.ProposeName(FirewallConfig.Tutorial, "ssh_copy"));
         Assert.True(KnockSequenceProposal.ProposeName(config, "a_very_long_profile_name_copy").Length <= Core.Rules.OwnedNames.MaxProfileNameLength);
     }
+
+    [Fact]
+    public void Mixing_a_rising_sequence_keeps_its_steps_and_never_leaves_them_rising_or_falling()
+    {
+        IReadOnlyList<PortSpec> rising = [PortSpec.Tcp(1111), PortSpec.Udp(2222), PortSpec.Tcp(3333)];
+        Assert.True(KnockSequenceProposal.CanMix(rising));
+
+        for (var seed = 0; seed < 200; seed++)
+        {
+            var random = new Random(seed);
+            var mixed = KnockSequenceProposal.Mix(rising, random.Next);
+
+            Assert.Equal(rising.OrderBy(s => s.Port), mixed.OrderBy(s => s.Port));
+            Assert.False(KnockSequenceProposal.CanMix(mixed));
+            var result = ConfigValidator.Validate(FirewallConfig.Tutorial with
+            {
+                Profiles = [FirewallConfig.Tutorial.Profiles[0] with { Steps = mixed }],
+            });
+            Assert.DoesNotContain(result.Warnings, issue => issue.Message.Contains("Mix the order", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public void Two_steps_or_a_mixed_order_offer_no_mixing()
+    {
+        Assert.False(KnockSequenceProposal.CanMix([PortSpec.Tcp(1111), PortSpec.Tcp(2222)]));
+        Assert.False(KnockSequenceProposal.CanMix([PortSpec.Tcp(2222), PortSpec.Tcp(1111), PortSpec.Tcp(3333)]));
+        Assert.True(KnockSequenceProposal.CanMix([PortSpec.Tcp(3333), PortSpec.Tcp(2222), PortSpec.Tcp(1111)]));
+    }
 }

@@ -159,4 +159,26 @@ public sealed class ApplyApiTests
     }
 
     private static string StripComments(string save) => string.Join('\n', save.Split('\n').Where(line => !line.StartsWith('#')));
+
+    [Fact]
+    public async Task An_apply_carries_its_note_to_the_revision_and_the_audit_log_and_a_note_too_long_applies_nothing()
+    {
+        await using var app = await PanelApp.StartAsync();
+        var client = await app.ClientAsync(name: "deploy-bot");
+        var before = await app.LiveAsync();
+
+        var tooLong = await client.PostAsJsonAsync("/api/apply", new { confirmWithinSeconds = 0, note = new string('x', 501) });
+        Assert.Contains("note", await tooLong.AssertInvalidAsync());
+        Assert.Equal(before, await app.LiveAsync());
+        Assert.Equal(0, await app.Database.QueryAsync(db => db.Revisions.CountAsync()));
+
+        var response = await client.PostAsJsonAsync("/api/apply", new { confirmWithinSeconds = 0, note = "  open ssh for the new bastion  " });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var applied = await response.ReadObjectAsync();
+        Assert.Equal("open ssh for the new bastion", (string)applied["note"]!);
+        var id = (int)applied["id"]!;
+        Assert.Equal("open ssh for the new bastion", (string)(await client.GetFromJsonAsync<JsonObject>($"/api/revisions/{id}"))!["note"]!);
+        var audit = await app.Database.QueryAsync(db => db.AuditEntries.SingleAsync(a => a.Action == AuditActions.Apply));
+        Assert.EndsWith("Note: open ssh for the new bastion", audit.Detail, StringComparison.Ordinal);
+    }
 }

@@ -191,4 +191,22 @@ public sealed class VerbTests
         Assert.Equal(ExitCodes.InvalidInput, rollback.ExitCode);
         Assert.Contains("Revision 42 does not exist", rollback.StandardError);
     }
+
+    [Fact]
+    public async Task Apply_keeps_its_note_and_refuses_one_with_a_line_break()
+    {
+        await using var panel = await Panel.CreateAsync();
+
+        var refused = await panel.RunAsync("apply", "--confirm-within", "0", "--note", "first line\nsecond line");
+        Assert.NotEqual(0, refused.ExitCode);
+        Assert.Contains("one line of text", refused.StandardError);
+        Assert.Equal(0, await panel.Database.QueryAsync(db => db.Revisions.CountAsync()));
+
+        (await panel.RunAsync("apply", "--confirm-within", "0", "--note", "tutorial door for the lab")).EnsureSuccess("apply");
+
+        var revision = await panel.Database.QueryAsync(db => db.Revisions.SingleAsync());
+        Assert.Equal("tutorial door for the lab", revision.Note);
+        var audit = await panel.Database.QueryAsync(db => db.AuditEntries.SingleAsync(a => a.Action == "apply"));
+        Assert.EndsWith("Note: tutorial door for the lab", audit.Detail, StringComparison.Ordinal);
+    }
 }

@@ -15,6 +15,7 @@ public class ClientSnippetTests
             cases.Add(tool, "tutorial", NamespacePair.ServerV4);
             cases.Add(tool, "mixed", NamespacePair.ServerV4);
             cases.Add(tool, "tutorial", NamespacePair.ServerV6);
+            cases.Add(tool, "mixed", NamespacePair.ServerV6);
         }
 
         return cases;

@@ -127,4 +127,28 @@ public sealed class ApplyPageTests : PanelTestContext
 
         page.WaitForAssertion(() => Assert.False(page.Find(".apply-button").HasAttribute("disabled")));
     }
+
+    [Fact]
+    public async Task A_service_listening_now_that_the_rules_drop_is_listed_and_made_public_in_one_click()
+    {
+        await CreateProfileAsync(Ssh);
+        ListeningSockets.Sockets.AddRange(
+        [
+            new(Core.Model.Protocols.Tcp, IPAddress.IPv6Any, 22),
+            new(Core.Model.Protocols.Tcp, IPAddress.Any, 8080),
+            new(Core.Model.Protocols.Tcp, IPAddress.Loopback, 5432),
+            new(Core.Model.Protocols.Udp, IPAddress.Parse("10.77.0.1"), 53),
+        ]);
+        RenderProviders();
+        var page = Render<ApplyPage>();
+
+        page.WaitForAssertion(() => Assert.Equal(["tcp/8080", "udp/53"], page.FindAll(".dropped-service").Select(row => row.GetAttribute("data-port"))));
+        Assert.Contains("Every other port is dropped", page.Find(".every-other-port").TextContent);
+        await page.Find(".dropped-service[data-port='tcp/8080'] .make-public").ClickAsync(new());
+
+        page.WaitForAssertion(() => Assert.Equal(["udp/53"], page.FindAll(".dropped-service").Select(row => row.GetAttribute("data-port"))));
+        var stored = await WithAsync<Infrastructure.Configuration.ConfigurationStore, Infrastructure.Configuration.StoredSettings>(store => store.GetSettingsAsync());
+        Assert.Contains(PortSpec.Tcp(8080), stored.Settings.PublicPorts);
+        Assert.Contains("--dport 8080", page.Find(".generated-v4").TextContent);
+    }
 }

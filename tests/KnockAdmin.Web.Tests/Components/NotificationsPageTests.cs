@@ -57,7 +57,8 @@ public sealed class NotificationsPageTests : PanelTestContext
         {
             var fields = page.FindAll("[data-severity='error']").Select(e => e.GetAttribute("data-field")).ToList();
             Assert.Equal(["webhooks[0].url", "webhooks[0].secret"], fields);
-            Assert.Contains("webhooks[0].url", page.Find(".save-invalid").TextContent);
+            Assert.Contains("Correct the fields marked on the form.", page.Find(".save-invalid").TextContent);
+            Assert.Empty(page.FindAll(".save-invalid li"));
         });
         var stored = await WithAsync<NotificationSettingsStore, StoredNotificationSettings>(store => store.GetAsync());
         Assert.Equal((0, 0), (stored.Version, stored.Webhooks.Count));

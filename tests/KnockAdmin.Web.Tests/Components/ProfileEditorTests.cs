@@ -52,6 +52,48 @@ public sealed class ProfileEditorTests : PanelTestContext
         Assert.Contains("45", page.Markup, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_name_used_by_another_profile_is_said_in_words_next_to_the_name_once()
+    {
+        await CreateProfileAsync(Ssh);
+        RenderProviders();
+        var page = Render<ProfileEditor>();
+        page.WaitForAssertion(() => page.Find("#profile-name"));
+
+        await page.Find("#profile-name").InputAsync(new ChangeEventArgs { Value = "SSH" });
+        await page.Find(".save-button").ClickAsync(new());
+
+        page.WaitForAssertion(() => page.Find(".save-invalid"));
+        var issue = page.Find("[data-field='profiles[1].name']");
+        Assert.Equal("This name is also used by another profile; names must be unique, ignoring case.", issue.TextContent.Trim());
+        var text = PageText(page);
+        Assert.Equal(1, Occurrences(text, "also used by"));
+        Assert.DoesNotContain("profiles[", text, StringComparison.Ordinal);
+        Assert.Single(await WithAsync<ConfigurationStore, IReadOnlyList<StoredProfile>>(store => store.ListProfilesAsync()));
+    }
+
+    [Fact]
+    public async Task A_knock_port_that_is_public_names_the_settings_in_words_under_its_step()
+    {
+        await WithAsync<ConfigurationStore, StoredSettings>(store => store.UpdateSettingsAsync(0, new HostSettings { PublicPorts = [PortSpec.Tcp(8080)] }, TestActor));
+        var stored = await CreateProfileAsync(Ssh);
+        RenderProviders();
+        var page = Render<ProfileEditor>(parameters => parameters.Add(p => p.Id, stored.Id));
+        page.WaitForAssertion(() => page.Find("#steps-1-port"));
+
+        await page.Find("#steps-1-port").InputAsync(new ChangeEventArgs { Value = "8080" });
+
+        page.WaitForAssertion(() => Assert.StartsWith("Knock port tcp/8080 is a public port (Firewall settings)",
+            page.Find("[data-field='profiles[0].steps[1]']").TextContent.Trim(), StringComparison.Ordinal));
+        var text = PageText(page);
+        Assert.Equal(1, Occurrences(text, "is a public port"));
+        Assert.DoesNotContain("publicPorts", text, StringComparison.Ordinal);
+    }
+
+    private static string PageText(IRenderedComponent<ProfileEditor> page) => string.Concat(page.Nodes.Select(node => node.TextContent));
+
+    private static int Occurrences(string text, string part) => text.Split(part).Length - 1;
+
     private static List<int> Ports(IRenderedComponent<ProfileEditor> page, int steps) =>
         Enumerable.Range(0, steps).Select(i => int.Parse(page.Find($"#steps-{i}-port").GetAttribute("value")!, System.Globalization.CultureInfo.InvariantCulture)).ToList();
 
@@ -103,6 +145,24 @@ public sealed class ProfileEditorTests : PanelTestContext
             Assert.Contains("Warning:", warning.TextContent);
             Assert.Empty(page.FindAll("[data-severity='error']"));
         });
+    }
+
+    [Fact]
+    public async Task Mix_the_order_reorders_the_same_steps_and_the_warning_goes()
+    {
+        var stored = await CreateProfileAsync(Ssh with { Steps = [PortSpec.Tcp(1111), PortSpec.Tcp(2222), PortSpec.Udp(3333), PortSpec.Tcp(4444)] });
+        RenderProviders();
+        var page = Render<ProfileEditor>(parameters => parameters.Add(p => p.Id, stored.Id));
+        page.WaitForAssertion(() => Assert.Contains("Mix the order", page.Find("[data-field='profiles[0].steps']").TextContent));
+
+        await page.Find(".mix-steps").ClickAsync(new());
+
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-field='profiles[0].steps']")));
+        var mixed = Ports(page, 4);
+        Assert.Equal([1111, 2222, 3333, 4444], mixed.Order());
+        Assert.NotEqual([1111, 2222, 3333, 4444], mixed);
+        Assert.NotEqual([4444, 3333, 2222, 1111], mixed);
+        Assert.Empty(page.FindAll(".mix-steps"));
     }
 
     [Fact]
@@ -191,7 +251,9 @@ public sealed class ProfileEditorTests : PanelTestContext
         await page.Find("#steps-0-port").InputAsync(new ChangeEventArgs { Value = "0" });
         await page.Find(".save-button").ClickAsync(new());
 
-        page.WaitForAssertion(() => Assert.Contains("steps[0].port", page.Find(".save-invalid").TextContent));
+        page.WaitForAssertion(() => Assert.Contains("Correct the fields marked on the form.", page.Find(".save-invalid").TextContent));
+        Assert.Empty(page.FindAll(".save-invalid li"));
+        Assert.Equal("error", page.Find("[data-field='profiles[0].steps[0].port']").GetAttribute("data-severity"));
         var profiles = await WithAsync<ConfigurationStore, IReadOnlyList<StoredProfile>>(store => store.ListProfilesAsync());
         Assert.Empty(profiles);
     }

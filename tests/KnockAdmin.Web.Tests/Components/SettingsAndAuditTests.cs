@@ -19,9 +19,30 @@ public sealed class SettingsAndAuditTests : PanelTestContext
         page.WaitForAssertion(() => Assert.Equal("settings.trustedSources[1]", page.Find("[data-severity='error']").GetAttribute("data-field")));
         await page.Find(".save-button").ClickAsync(new());
 
-        page.WaitForAssertion(() => Assert.Contains("trustedSources[1]", page.Find(".save-invalid").TextContent));
+        page.WaitForAssertion(() => Assert.Contains("Correct the fields marked on the form.", page.Find(".save-invalid").TextContent));
+        Assert.Empty(page.FindAll(".save-invalid li"));
         var stored = await WithAsync<ConfigurationStore, StoredSettings>(store => store.GetSettingsAsync());
         Assert.Equal(0, stored.Version);
+    }
+
+    [Fact]
+    public async Task A_public_port_listed_twice_is_said_in_words_under_that_port_once()
+    {
+        await WithAsync<ConfigurationStore, StoredSettings>(store => store.UpdateSettingsAsync(
+            0, new Core.Model.HostSettings { PublicPorts = [Core.Model.PortSpec.Tcp(80), Core.Model.PortSpec.Tcp(81)] }, TestActor));
+        RenderProviders();
+        var page = Render<Settings>();
+        page.WaitForAssertion(() => page.Find("#publicPorts-1-port"));
+
+        await page.Find("#publicPorts-1-port").InputAsync(new ChangeEventArgs { Value = "80" });
+        await page.Find(".save-button").ClickAsync(new());
+
+        page.WaitForAssertion(() => page.Find(".save-invalid"));
+        Assert.Equal("tcp/80 is listed twice.", page.Find("[data-field='settings.publicPorts[1]']").TextContent.Trim());
+        var text = string.Concat(page.Nodes.Select(node => node.TextContent));
+        Assert.Equal(1, text.Split("listed twice").Length - 1);
+        Assert.DoesNotContain("settings.", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("[", text, StringComparison.Ordinal);
     }
 
     [Fact]

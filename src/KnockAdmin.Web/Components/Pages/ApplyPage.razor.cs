@@ -1,8 +1,11 @@
 using KnockAdmin.Core.Access;
+using KnockAdmin.Core.Exposure;
 using KnockAdmin.Core.Rules;
 using KnockAdmin.Core.Validation;
 using KnockAdmin.Infrastructure.Data;
+using KnockAdmin.Infrastructure.Configuration;
 using KnockAdmin.Infrastructure.Diffs;
+using KnockAdmin.Infrastructure.Exposure;
 using KnockAdmin.Infrastructure.Revisions;
 using KnockAdmin.Web.Components.Shared;
 using KnockAdmin.Web.Panel;
@@ -21,6 +24,9 @@ public partial class ApplyPage : PanelPage
     private RevisionView? pending;
     private RevisionStatus? seen;
     private int confirmWithin;
+    private string? note;
+    private IReadOnlyList<DroppedService> dropped = [];
+    private string? droppedUnknown;
 
     private IReadOnlyList<ValidationIssue> Errors => preview?.Apply.Validation.Errors ?? [];
 
@@ -45,6 +51,7 @@ public partial class ApplyPage : PanelPage
             var active = await Scopes.RunAsync<RevisionService, RevisionEntity?>(service => service.ActiveAsync());
             pending = active is { State: RevisionState.PendingConfirmation } ? RevisionView.From(active) : null;
             cutOff = AdminReachability.CutOffWarning(preview.Apply.Config.Settings, PanelActor.Connection);
+            await FindDroppedAsync(preview.Apply.Config);
         }
         catch (Exception exception)
         {
@@ -56,6 +63,35 @@ public partial class ApplyPage : PanelPage
         }
     }
 
+    /// <summary>The services listening now that the previewed rules would drop; the page says so if they cannot be read.</summary>
+    private async Task FindDroppedAsync(Core.Model.FirewallConfig config)
+    {
+        try
+        {
+            dropped = DroppedServices.Of(config, await Sockets.ReadAsync());
+            droppedUnknown = null;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or Infrastructure.Recent.NetworkNamespaceUnavailableException)
+        {
+            dropped = [];
+            droppedUnknown = $"The services listening on this host could not be read: {exception.Message}";
+        }
+    }
+
+    /// <summary>Adds the port to the public ports of the stored settings; the preview is made again after it.</summary>
+    private Task MakePublicAsync(Core.Model.PortSpec spec) => changes.RunAsync(new PanelChange(async actor =>
+    {
+        await Scopes.RunAsync<ConfigurationStore, StoredSettings>(async store =>
+        {
+            var stored = await store.GetSettingsAsync();
+            return await store.UpdateSettingsAsync(stored.Version, stored.Settings with { PublicPorts = [.. stored.Settings.PublicPorts, spec] }, actor);
+        });
+        return $"{spec} is a public port now. Apply to put it into the kernel.";
+    })
+    {
+        NeedsRecentPassword = false,
+    });
+
     /// <summary>Warnings that mean every port, or every address, gets through: asked about again before applying.</summary>
     private static bool OpensEverything(ValidationIssue warning) => warning.Field == FieldPath.Profiles;
 
@@ -63,11 +99,13 @@ public partial class ApplyPage : PanelPage
     {
         var version = preview!.Apply.ConfigVersion;
         var window = confirmWithin;
+        var why = note;
         var opening = Warnings.FirstOrDefault(OpensEverything);
         await changes.RunAsync(new PanelChange(async actor =>
         {
-            var revision = (await Scopes.RunAsync<RevisionService, AppliedRevision>(service => service.ApplyAsync(actor, window, version))).Revision;
+            var revision = (await Scopes.RunAsync<RevisionService, AppliedRevision>(service => service.ApplyAsync(actor, window, version, why))).Revision;
             pending = revision;
+            note = null;
             await RevisionChanges.RefreshNowAsync();
             return revision.State == RevisionState.PendingConfirmation
                 ? $"Revision {revision.Id} applied. Confirm it before the countdown ends."
@@ -75,7 +113,7 @@ public partial class ApplyPage : PanelPage
         })
         {
             Ask = async () =>
-                (opening is null || await changes.AskAsync("Every port becomes reachable", opening.Message + " Apply anyway?", "Apply anyway"))
+                (opening is null || await changes.AskAsync("Every port becomes reachable", opening.PageMessage + " Apply anyway?", "Apply anyway"))
                 && (cutOff is null || await changes.AskAsync("You may lock yourself out", cutOff + " Apply anyway?", "Apply anyway")),
             Explain = failure => failure is ConfigurationChangedException ? failure.Message + " The preview below now shows the stored configuration." : null,
         });

@@ -99,6 +99,12 @@ public partial class ProfileEditor : PanelPage
         return ChangedAsync();
     }
 
+    private Task MixAsync()
+    {
+        form!.MixSteps();
+        return ChangedAsync();
+    }
+
     private Task ChangedAsync()
     {
         Validate();
@@ -143,6 +149,24 @@ public partial class ProfileEditor : PanelPage
     {
         conflict = null;
         await LoadAsync();
+    }
+
+    /// <summary>The profile as a viewer reads it.</summary>
+    private IReadOnlyList<(string, string)> Facts
+    {
+        get
+        {
+            var profile = form!.ToProfile();
+            return
+            [
+                ("Name", profile.Name),
+                ("Enabled", profile.Enabled ? "yes" : "no"),
+                ("Knock sequence", string.Join(" → ", profile.Steps)),
+                ("Protected ports", string.Join(", ", profile.ProtectedPorts)),
+                ("Step timeout", $"{profile.StepTimeoutSeconds} s"),
+                ("Open window", $"{profile.OpenWindowSeconds} s"),
+            ];
+        }
     }
 
     private static string Snapshot(ProfileForm form) => JsonSerializer.Serialize(form.ToProfile());

@@ -95,5 +95,28 @@ public partial class Settings : PanelPage
         });
     }
 
+    /// <summary>The settings as a viewer reads them.</summary>
+    private IReadOnlyList<(string, string)> Facts
+    {
+        get
+        {
+            var settings = form!.ToSettings();
+            static string YesNo(bool on) => on ? "yes" : "no";
+            return
+            [
+                ("Public ports", string.Join(", ", settings.PublicPorts)),
+                ("Trusted interfaces", string.Join(", ", settings.TrustedInterfaces)),
+                ("Trusted source networks", string.Join(", ", settings.TrustedSources)),
+                ("IPv6", YesNo(settings.Ipv6)),
+                ("Accept established connections", YesNo(settings.AcceptEstablished)),
+                ("Tolerate a repeated knock", YesNo(settings.Options.TolerateRepeatedStep)),
+                ("Only TCP SYN packets count as knocks", YesNo(settings.Options.SynOnly)),
+                ("Answer like a closed port", YesNo(settings.Options.AnswerAsClosedPort)),
+                ("Log accepted knocks", YesNo(settings.Options.LogKnocks)),
+                ("Lists per first knock", settings.Options.FirstKnockShards.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            ];
+        }
+    }
+
     private static string Snapshot(SettingsForm form) => JsonSerializer.Serialize(form.ToSettings());
 }

@@ -66,3 +66,11 @@ public sealed class FakeLiveFirewall : ILiveFirewall
 
     public Task<OwnedRuleset> ReadOwnedAsync(IpFamily family, CancellationToken cancellationToken) => Task.FromResult(Live[family]);
 }
+
+public sealed class FakeListeningSockets : KnockAdmin.Infrastructure.Exposure.IListeningSockets
+{
+    public List<KnockAdmin.Core.Exposure.ListeningSocket> Sockets { get; } = [];
+
+    public Task<IReadOnlyList<KnockAdmin.Core.Exposure.ListeningSocket>> ReadAsync(CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<KnockAdmin.Core.Exposure.ListeningSocket>>([.. Sockets]);
+}

@@ -64,6 +64,7 @@ public abstract class PanelTestContext : BunitContext, IAsyncLifetime
         Services.Replace(ServiceDescriptor.Singleton<IRecentSource>(RecentSource));
         Services.Replace(ServiceDescriptor.Singleton<IRecentListWriter>(RecentActions));
         Services.Replace(ServiceDescriptor.Singleton<ILiveFirewall>(LiveFirewall));
+        Services.Replace(ServiceDescriptor.Singleton<KnockAdmin.Infrastructure.Exposure.IListeningSockets>(ListeningSockets));
         Services.Replace(ServiceDescriptor.Scoped(_ => Admin));
         // The pages ask the signed-in user's role and sign-in time on the server: a real PanelUser over a fake
         // authentication state for "alice", an admin who signed in just now (her row is added at initialisation).
@@ -86,6 +87,9 @@ public abstract class PanelTestContext : BunitContext, IAsyncLifetime
     public FakeRecentActions RecentActions { get; } = new();
 
     public FakeLiveFirewall LiveFirewall { get; } = new();
+
+    /// <summary>What listens on the host as the Preview page sees it: nothing unless a test says otherwise.</summary>
+    public FakeListeningSockets ListeningSockets { get; } = new();
 
     /// <summary>The admin as the panel sees the connection: loopback unless a test says otherwise.</summary>
     public PanelActor Admin { get; set; } = new(IPAddress.Loopback, IPAddress.Loopback, 5080, "knock.example.org");
