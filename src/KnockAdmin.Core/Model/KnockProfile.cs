@@ -18,4 +18,12 @@ public sealed record KnockProfile
     public int OpenWindowSeconds { get; init; } = 30;
 
     public bool Enabled { get; init; } = true;
+
+    /// <summary>Static: <see cref="Steps"/> is the sequence. Rotating: the sequence is derived every period and <see cref="Steps"/> is unused.</summary>
+    public ProfileMode Mode { get; init; } = ProfileMode.Static;
+
+    /// <summary>Period, length and port range of the derived sequences; only read when <see cref="Mode"/> is rotating.</summary>
+    public Rotation Rotation { get; init; } = new();
+
+    public bool IsRotating => Mode == ProfileMode.Rotating;
 }
