@@ -26,4 +26,7 @@ public sealed record KnockProfile
     public Rotation Rotation { get; init; } = new();
 
     public bool IsRotating => Mode == ProfileMode.Rotating;
+
+    /// <summary>How many knocks open the door: the rotation's length for a rotating profile, else the number of steps.</summary>
+    public int SequenceLength => IsRotating ? Rotation.Length : Steps.Count;
 }
