@@ -1,4 +1,5 @@
 using KnockAdmin.Core.Rules;
+using KnockAdmin.Infrastructure.Rotation;
 using KnockAdmin.Kernel.Tests.Lists;
 using KnockAdmin.Kernel.Tests.Support;
 
@@ -6,7 +7,7 @@ namespace KnockAdmin.Kernel.Tests.Rotating;
 
 /// <summary>
 /// A rotating door in a real kernel, knocked with knockd's client. The rules are generated for a chosen moment, so the
-/// tests move from period to period without waiting; a rotation is the profile's chains restored with --noflush.
+/// tests move from period to period without waiting; every rotation is the product's <see cref="ChainRotator"/>.
 /// </summary>
 public class RotatingDoorTests
 {
@@ -20,11 +21,12 @@ public class RotatingDoorTests
     private static GeneratedRules Rules(int offset) =>
         RuleGenerator.Generate(RotatingConfigs.WithTutorial(), RotatingConfigs.At(RotatingConfigs.MomentOf(offset)));
 
+    /// <summary>The product's rotation to the period <paramref name="offset"/> periods on, which must write.</summary>
     private static async Task RotateAsync(KnockServer server, int offset)
     {
-        var rules = Rules(offset);
-        await server.Pair.RestoreAsync(RotationScript.Build(rules.V4, "rot"));
-        await server.Pair.RestoreAsync(RotationScript.Build(rules.V6, "rot"), ipv6: true);
+        var results = await server.RotateAsync(RotatingConfigs.WithTutorial(), RotatingConfigs.At(RotatingConfigs.MomentOf(offset)));
+
+        Assert.Equal([new ProfileRotationResult("rot", RotatingConfigs.PeriodOf(offset), ProfileRotationOutcome.Rotated)], results);
     }
 
     [Fact]
