@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace KnockAdmin.Core.Model;
 
 /// <summary>One door: a secret sequence of knocks that opens the protected ports for the knocking address.</summary>
@@ -25,8 +27,10 @@ public sealed record KnockProfile
     /// <summary>Period, length and port range of the derived sequences; only read when <see cref="Mode"/> is rotating.</summary>
     public Rotation Rotation { get; init; } = new();
 
+    [JsonIgnore]
     public bool IsRotating => Mode == ProfileMode.Rotating;
 
     /// <summary>How many knocks open the door: the rotation's length for a rotating profile, else the number of steps.</summary>
+    [JsonIgnore]
     public int SequenceLength => IsRotating ? Rotation.Length : Steps.Count;
 }

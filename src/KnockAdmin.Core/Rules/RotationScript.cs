@@ -13,8 +13,13 @@ public static class RotationScript
     public static IReadOnlyList<OwnedChain> ProfileChains(OwnedRuleset rules, string profile)
     {
         ArgumentNullException.ThrowIfNull(rules);
+        return ProfileChains(rules.Chains, profile);
+    }
+
+    public static IReadOnlyList<OwnedChain> ProfileChains(IEnumerable<OwnedChain> chains, string profile)
+    {
         var prefix = $"{OwnedNames.Prefix}{profile}-";
-        return rules.Chains.Where(chain => chain.Name.StartsWith(prefix, StringComparison.Ordinal)).ToList();
+        return chains.Where(chain => chain.Name.StartsWith(prefix, StringComparison.Ordinal)).ToList();
     }
 
     public static string Build(OwnedRuleset wanted, string profile)

@@ -49,7 +49,7 @@ internal static class GoldenConfigs
             {
                 Name = "rot",
                 Steps = [],
-                ProtectedPorts = [PortSpec.Tcp(2222)],
+                ProtectedPorts = [PortSpec.Tcp(2200)],
                 Mode = ProfileMode.Rotating,
                 Rotation = new Rotation { PeriodSeconds = 60, Length = 4, PortRangeStart = 10000, PortRangeEnd = 65000 },
             },

@@ -18,6 +18,12 @@ public partial class RotatingRulesTests
         rules.Chains.Where(chain => chain.Name.StartsWith("KA-rot-", StringComparison.Ordinal));
 
     [Fact]
+    public void The_pinned_configuration_is_valid()
+    {
+        Assert.True(Core.Validation.ConfigValidator.Validate(GoldenConfigs.WithRotating).IsValid);
+    }
+
+    [Fact]
     public void A_rotating_profile_without_a_secret_gets_no_rules_and_its_ports_stay_refused()
     {
         var rules = RuleGenerator.Generate(GoldenConfigs.WithRotating).V4;

@@ -1,6 +1,6 @@
 using KnockAdmin.Core.Model;
 using KnockAdmin.Core.Rules;
-using KnockAdmin.Infrastructure.Rotation;
+using KnockAdmin.Infrastructure.Rotating;
 using KnockAdmin.Kernel.Tests.Lists;
 using KnockAdmin.Kernel.Tests.Support;
 

@@ -1,5 +1,5 @@
 using KnockAdmin.Core.Rules;
-using KnockAdmin.Infrastructure.Rotation;
+using KnockAdmin.Infrastructure.Rotating;
 using KnockAdmin.Kernel.Tests.Lists;
 using KnockAdmin.Kernel.Tests.Support;
 

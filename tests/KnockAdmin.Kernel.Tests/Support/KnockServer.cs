@@ -2,7 +2,7 @@ using KnockAdmin.Core.Model;
 using KnockAdmin.Core.Rules;
 using KnockAdmin.Infrastructure.Firewall;
 using KnockAdmin.Infrastructure.Recent;
-using KnockAdmin.Infrastructure.Rotation;
+using KnockAdmin.Infrastructure.Rotating;
 using Microsoft.Extensions.Options;
 
 namespace KnockAdmin.Kernel.Tests.Support;

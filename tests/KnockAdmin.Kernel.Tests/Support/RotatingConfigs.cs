@@ -9,7 +9,7 @@ public static class RotatingConfigs
 {
     public const int Period = 60;
 
-    public const int ProtectedPort = 2222;
+    public const int ProtectedPort = 2200;
 
     /// <summary>2023-11-14 22:13:20 UTC: period 28333333.</summary>
     public const long Moment = 1700000000;

@@ -3,7 +3,7 @@ using KnockAdmin.Core.Rules;
 using KnockAdmin.Core.Sequences;
 using KnockAdmin.Infrastructure.Firewall;
 
-namespace KnockAdmin.Infrastructure.Rotation;
+namespace KnockAdmin.Infrastructure.Rotating;
 
 /// <summary>
 /// Brings the chains of every enabled rotating profile to the period due at the rotation's moment: for each family,

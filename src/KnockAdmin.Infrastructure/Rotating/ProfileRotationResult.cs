@@ -1,4 +1,4 @@
-namespace KnockAdmin.Infrastructure.Rotation;
+namespace KnockAdmin.Infrastructure.Rotating;
 
 /// <summary>What became of one rotating profile in one rotation.</summary>
 public enum ProfileRotationOutcome
