@@ -46,6 +46,8 @@ public static class FirewallServiceCollectionExtensions
         services.AddSingleton<ChainRotator>();
         services.AddScoped<ProfileSecrets>();
         services.AddScoped<RotationContexts>();
+        services.AddScoped<RotationDrift>();
+        services.AddScoped<RotationStalls>();
         services.AddScoped<SequenceRotator>();
         return services;
     }

@@ -30,7 +30,6 @@ public sealed class DriftMonitor(
 
         await using var scope = scopes.CreateAsyncScope();
         var revisions = scope.ServiceProvider.GetRequiredService<RevisionService>();
-        var drift = scope.ServiceProvider.GetRequiredService<DriftDetector>();
         // The same for an apply of another process (the command line), or one that died and is being reverted.
         if (latest is { } last && await revisions.ApplyingAsync(cancellationToken) is not null)
         {
@@ -43,7 +42,7 @@ public sealed class DriftMonitor(
             var active = await revisions.ActiveAsync(cancellationToken);
             status = active is null
                 ? new DriftStatus(time.GetUtcNow(), null, null, null)
-                : new DriftStatus(time.GetUtcNow(), active.Id, await CheckAsync(active, scope.ServiceProvider, drift, cancellationToken), null);
+                : new DriftStatus(time.GetUtcNow(), active.Id, await scope.ServiceProvider.GetRequiredService<Rotating.RotationDrift>().CheckAsync(active, cancellationToken), null);
         }
         catch (FirewallException failure)
         {
@@ -60,35 +59,6 @@ public sealed class DriftMonitor(
         Checked?.Invoke(status);
         return status;
     }
-
-    /// <summary>
-    /// The active revision's rules, with its rotating profiles at the period due now; just after a boundary the period
-    /// before is accepted too, until the rotation has had time to run.
-    /// </summary>
-    private async Task<DriftReport> CheckAsync(Data.RevisionEntity active, IServiceProvider services, DriftDetector drift, CancellationToken cancellationToken)
-    {
-        var applied = RevisionRules.Of(active);
-        var config = Configuration.FirewallConfigJson.Deserialize(active.ConfigJson);
-        if (!config.Profiles.Any(profile => profile.Enabled && profile.IsRotating))
-        {
-            return await drift.CheckAsync(applied, cancellationToken);
-        }
-
-        var contexts = services.GetRequiredService<Rotating.RotationContexts>();
-        var now = time.GetUtcNow();
-        var report = await drift.CheckAsync(Core.Rules.RotationExpectation.Of(applied, config, await contexts.AtAsync(now, cancellationToken)), cancellationToken);
-        if (report.HasDrift)
-        {
-            var graced = await drift.CheckAsync(
-                Core.Rules.RotationExpectation.Of(applied, config, await contexts.AtAsync(now - RotationGrace, cancellationToken)), cancellationToken);
-            report = graced.HasDrift ? report : graced;
-        }
-
-        return report;
-    }
-
-    /// <summary>How long after a period boundary the previous period's rules still count as in order: the rotation timer runs every 5 s.</summary>
-    public static readonly TimeSpan RotationGrace = TimeSpan.FromSeconds(15);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

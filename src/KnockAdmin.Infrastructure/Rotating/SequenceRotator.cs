@@ -1,8 +1,10 @@
+using KnockAdmin.Core.Notifications;
 using KnockAdmin.Core.Rules;
 using KnockAdmin.Infrastructure.Auditing;
 using KnockAdmin.Infrastructure.Configuration;
 using KnockAdmin.Infrastructure.Data;
 using KnockAdmin.Infrastructure.Firewall;
+using KnockAdmin.Infrastructure.Notifications;
 using KnockAdmin.Infrastructure.Revisions;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,7 +18,8 @@ namespace KnockAdmin.Infrastructure.Rotating;
 /// </summary>
 /// <remarks>
 /// A rotation is not a revision: the revision holds the rotation settings, and the rules of any moment follow from
-/// them. Only failures are audited; every round records the period it found or put in the kernel, for the Dashboard.
+/// them. Only failures are audited (and notified as a stalled rotation), once per failure; every round records the
+/// period it found or put in the kernel, for the Dashboard.
 /// </remarks>
 public sealed class SequenceRotator(
     KnockAdminDbContext db,
@@ -26,6 +29,7 @@ public sealed class SequenceRotator(
     ApplyLock applyLock,
     DatabaseConnection database,
     AuditLog audit,
+    INotifier notifier,
     TimeProvider time)
 {
     /// <summary>How long a round waits for an apply, rollback or revert holding the lock.</summary>
@@ -91,6 +95,7 @@ public sealed class SequenceRotator(
                 // One audit line per new failure, not one per round while it lasts.
                 state.Failure = result.Message;
                 audit.Add(Actor.System, AuditActions.RotationFailure, $"Rotating profile '{result.Profile}' to period {result.Period} failed: {result.Message}");
+                notifier.Publish(NotificationEvent.RotationStalled(result.Profile, state.RotatedAt, result.Message ?? ""));
             }
         }
 

@@ -137,9 +137,31 @@ public class SequenceRotatorTests
         host.Time.SetUtcNow(DateTimeOffset.FromUnixTimeSeconds(PeriodOf(2) * RotatingConfigs.Period + 2));
         Assert.False((await monitor.CheckNowAsync()).HasDrift);
 
-        host.Time.Advance(DriftMonitor.RotationGrace);
+        host.Time.Advance(Infrastructure.Rotating.RotationDrift.Grace);
         Assert.True((await monitor.CheckNowAsync()).HasDrift);
         await RotateAsync(host);
         Assert.False((await monitor.CheckNowAsync()).HasDrift);
+    }
+
+    [Fact]
+    public async Task The_status_names_a_stalled_rotation_and_takes_a_done_one_as_in_order()
+    {
+        var (host, _) = await StartAsync();
+        await using var _ = host;
+        await host.ApplyAsync(0);
+        await RotateAsync(host);
+        Assert.Empty((await host.InScopeAsync<Infrastructure.Status.SystemStatusReader, Infrastructure.Status.SystemStatus>(reader => reader.ReadAsync())).RotationStalls!);
+
+        host.Time.Advance(TimeSpan.FromSeconds(RotatingConfigs.Period + 20));
+        var stalled = await host.InScopeAsync<Infrastructure.Status.SystemStatusReader, Infrastructure.Status.SystemStatus>(reader => reader.ReadAsync());
+        await RotateAsync(host);
+        var rotated = await host.InScopeAsync<Infrastructure.Status.SystemStatusReader, Infrastructure.Status.SystemStatus>(reader => reader.ReadAsync());
+
+        var stall = Assert.Single(stalled.RotationStalls!);
+        Assert.Equal(("rot", PeriodOf(1), (long?)PeriodOf(0)), (stall.Profile, stall.DuePeriod, stall.InKernelPeriod));
+        Assert.Contains("knockadmin-rotate timer", stall.Text, StringComparison.Ordinal);
+        Assert.True(stalled.Drift!.HasDrift);
+        Assert.Empty(rotated.RotationStalls!);
+        Assert.False(rotated.Drift!.HasDrift);
     }
 }
