@@ -45,6 +45,23 @@ public class RotatingClientTests
         Assert.True(await server.ConnectsAsync(RotatingConfigs.ProtectedPort, NamespacePair.ServerV6));
     }
 
+    [Theory]
+    [InlineData("auto")]
+    [InlineData("devtcp")]
+    public async Task The_bash_client_opens_the_door_with_knock_and_with_dev_tcp(string client)
+    {
+        HostTools.Require("openssl", "knock");
+        await using var server = await StartNowAsync(RotatingConfigs.Secret);
+        var script = Path.Combine(RepositoryRoot.Find(), "docs", "clients", "knock-rotating.sh");
+        var wrong = RotatingConfigs.Secret.Select(b => (byte)(b ^ 0x55)).ToArray();
+
+        (await server.Pair.InClientAsync(["env", $"KNOCK_CLIENT={client}", "bash", script, NamespacePair.ServerV4, .. Arguments(wrong)])).EnsureSuccess("bash client");
+        Assert.False(await server.ConnectsAsync(RotatingConfigs.ProtectedPort));
+
+        (await server.Pair.InClientAsync(["env", $"KNOCK_CLIENT={client}", "bash", script, NamespacePair.ServerV4, .. Arguments(RotatingConfigs.Secret)])).EnsureSuccess("bash client");
+        Assert.True(await server.ConnectsAsync(RotatingConfigs.ProtectedPort));
+    }
+
     /// <summary>RFC 4648 base32 without padding, as the panel shows a secret.</summary>
     private static string Base32(byte[] bytes)
     {
