@@ -1,7 +1,9 @@
 using KnockAdmin.Infrastructure.Firewall;
 using KnockAdmin.Infrastructure.Recent;
 using KnockAdmin.Infrastructure.Revisions;
+using KnockAdmin.Infrastructure.Rotating;
 using KnockAdmin.Infrastructure.Status;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -39,6 +41,14 @@ public static class FirewallServiceCollectionExtensions
         services.AddScoped<SystemStatusReader>();
         services.AddRecentLists();
         services.AddScoped<RecentListActions>();
+        // The host names the key ring (the panel's and the command line's are one, see the Web project); this only makes sure there is one.
+        services.AddDataProtection();
+        services.AddSingleton<ChainRotator>();
+        services.AddScoped<ProfileSecrets>();
+        services.AddScoped<RotationContexts>();
+        services.AddScoped<RotationDrift>();
+        services.AddScoped<RotationStalls>();
+        services.AddScoped<SequenceRotator>();
         return services;
     }
 
@@ -48,6 +58,7 @@ public static class FirewallServiceCollectionExtensions
         services.AddSingleton<DriftMonitor>();
         services.AddHostedService(provider => provider.GetRequiredService<DriftMonitor>());
         services.AddHostedService<RecoveryMonitor>();
+        services.AddHostedService<RotationMonitor>();
         return services;
     }
 }

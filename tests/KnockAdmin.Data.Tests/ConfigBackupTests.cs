@@ -73,7 +73,7 @@ public sealed class ConfigBackupTests
         var audit = await db.AuditEntries.AsNoTracking().OrderBy(e => e.Id).LastAsync();
         Assert.Equal(AuditActions.ConfigReplace, audit.Action);
         Assert.Equal("alice", audit.Actor);
-        Assert.Contains("Imported a configuration backup (schema version 2, 2 profile(s))", audit.Detail);
+        Assert.Contains("Imported a configuration backup (schema version 3, 2 profile(s))", audit.Detail);
     }
 
     [Fact]
@@ -133,5 +133,6 @@ public sealed class ConfigBackupTests
 
     private static string ProfileJson() =>
         "{ \"name\": \"ssh\", \"steps\": [ { \"port\": 4000, \"protocol\": \"tcp\" }, { \"port\": 5000, \"protocol\": \"tcp\" }, { \"port\": 4500, \"protocol\": \"tcp\" } ], "
-        + "\"protectedPorts\": [ { \"port\": 2200, \"protocol\": \"tcp\" } ], \"stepTimeoutSeconds\": 10, \"openWindowSeconds\": 30, \"enabled\": true }";
+        + "\"protectedPorts\": [ { \"port\": 2200, \"protocol\": \"tcp\" } ], \"stepTimeoutSeconds\": 10, \"openWindowSeconds\": 30, \"enabled\": true, "
+        + "\"mode\": \"static\", \"rotation\": { \"periodSeconds\": 60, \"length\": 4, \"portRangeStart\": 10000, \"portRangeEnd\": 65000 } }";
 }

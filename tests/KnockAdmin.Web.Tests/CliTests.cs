@@ -50,6 +50,17 @@ public sealed class CliTests
     }
 
     [Fact]
+    public async Task Rotate_without_a_rotating_profile_in_force_says_so_and_touches_no_firewall()
+    {
+        using var cli = new CliRun();
+
+        var (exitCode, output, error) = await cli.InvokeAsync(["rotate"]);
+
+        Assert.True(exitCode == ExitCodes.Success, error);
+        Assert.Equal("No rotating profile is in force.", LastLine(output));
+    }
+
+    [Fact]
     public async Task Preview_says_in_words_that_the_live_rules_cannot_be_read_and_fails()
     {
         using var cli = new CliRun();

@@ -21,7 +21,7 @@ public sealed class ConfigBackupApiTests
         Assert.Equal(HttpStatusCode.OK, export.StatusCode);
         var json = await export.Content.ReadAsStringAsync();
         var document = JsonNode.Parse(json)!.AsObject();
-        Assert.Equal(2, (int)document["schemaVersion"]!);
+        Assert.Equal(3, (int)document["schemaVersion"]!);
         Assert.Equal($"\"{document["configVersion"]}\"", export.Headers.ETag!.Tag);
 
         using var target = new KnockAdminApp();

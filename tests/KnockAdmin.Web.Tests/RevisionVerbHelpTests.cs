@@ -12,6 +12,7 @@ public sealed class RevisionVerbHelpTests
     [InlineData("apply", "--confirm-within")]
     [InlineData("apply", "--expect-config-version")]
     [InlineData("recover", "systemd timer")]
+    [InlineData("rotate", "systemd timer")]
     [InlineData("confirm", "REVISION")]
     [InlineData("rollback", "--confirm-within")]
     [InlineData("status", "drift")]

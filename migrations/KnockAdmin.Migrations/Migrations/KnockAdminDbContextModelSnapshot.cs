@@ -420,6 +420,11 @@ namespace KnockAdmin.Migrations.Migrations
                     b.Property<bool>("Enabled")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -431,6 +436,18 @@ namespace KnockAdmin.Migrations.Migrations
                     b.Property<string>("ProtectedPorts")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("RotationLength")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RotationPeriodSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RotationPortRangeEnd")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RotationPortRangeStart")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("StepTimeoutSeconds")
                         .HasColumnType("INTEGER");
@@ -449,6 +466,23 @@ namespace KnockAdmin.Migrations.Migrations
                         .IsUnique();
 
                     b.ToTable("Profiles", (string)null);
+                });
+
+            modelBuilder.Entity("KnockAdmin.Infrastructure.Data.ProfileSecretEntity", b =>
+                {
+                    b.Property<int>("ProfileId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProtectedSecret")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ProfileId");
+
+                    b.ToTable("ProfileSecrets", (string)null);
                 });
 
             modelBuilder.Entity("KnockAdmin.Infrastructure.Data.RevisionEntity", b =>
@@ -514,6 +548,29 @@ namespace KnockAdmin.Migrations.Migrations
                     b.HasIndex("State");
 
                     b.ToTable("Revisions", (string)null);
+                });
+
+            modelBuilder.Entity("KnockAdmin.Infrastructure.Data.RotationStateEntity", b =>
+                {
+                    b.Property<string>("Profile")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CheckedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Failure")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Period")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RotatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Profile");
+
+                    b.ToTable("RotationStates", (string)null);
                 });
 
             modelBuilder.Entity("KnockAdmin.Infrastructure.Data.SessionEntity", b =>
@@ -617,6 +674,15 @@ namespace KnockAdmin.Migrations.Migrations
                         .IsRequired();
 
                     b.Navigation("Outbox");
+                });
+
+            modelBuilder.Entity("KnockAdmin.Infrastructure.Data.ProfileSecretEntity", b =>
+                {
+                    b.HasOne("KnockAdmin.Infrastructure.Data.ProfileEntity", null)
+                        .WithOne()
+                        .HasForeignKey("KnockAdmin.Infrastructure.Data.ProfileSecretEntity", "ProfileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("KnockAdmin.Infrastructure.Data.RevisionEntity", b =>

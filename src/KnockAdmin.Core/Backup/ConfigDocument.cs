@@ -59,9 +59,17 @@ public sealed record ProfileDocument
     public int? OpenWindowSeconds { get; init; }
 
     public bool? Enabled { get; init; }
+
+    /// <summary><c>static</c> or <c>rotating</c> (since version 3).</summary>
+    public string? Mode { get; init; }
+
+    /// <summary>The rotation settings (since version 3); the secret is never part of the document.</summary>
+    public RotationDocument? Rotation { get; init; }
 }
+
+public sealed record RotationDocument(int? PeriodSeconds, int? Length, int? PortRangeStart, int? PortRangeEnd);
 
 public sealed record PortDocument(int? Port, string? Protocol);
 
-/// <summary>Secrets of the configuration; none exist in this schema.</summary>
+/// <summary>Secrets of the configuration; none are exported: a rotating profile's secret stays on its host.</summary>
 public sealed record SecretsDocument;

@@ -32,7 +32,8 @@ public static class ConfigDocumentReader
     private static readonly string[] RootMembers = ["schemaVersion", "product", "exportedAt", "configVersion", "settings", "profiles", "secrets"];
     private static readonly string[] SettingsMembers = ["publicPorts", "trustedInterfaces", "trustedSources", "acceptEstablished", "ipv6", "options"];
     private static readonly string[] OptionsMembers = [.. GeneratorOptionFields.Names];
-    private static readonly string[] ProfileMembers = ["name", "steps", "protectedPorts", "stepTimeoutSeconds", "openWindowSeconds", "enabled"];
+    private static readonly string[] ProfileMembers = ["name", "steps", "protectedPorts", "stepTimeoutSeconds", "openWindowSeconds", "enabled", "mode", "rotation"];
+    private static readonly string[] RotationMembers = ["periodSeconds", "length", "portRangeStart", "portRangeEnd"];
     private static readonly string[] PortMembers = ["port", "protocol"];
 
     public static ConfigDocumentRead Read(string json)
@@ -180,6 +181,41 @@ public static class ConfigDocumentReader
                 StepTimeoutSeconds = Int(profile, "stepTimeoutSeconds", $"{path}.stepTimeoutSeconds") ?? 0,
                 OpenWindowSeconds = Int(profile, "openWindowSeconds", $"{path}.openWindowSeconds") ?? 0,
                 Enabled = Bool(profile, "enabled", $"{path}.enabled") ?? false,
+                // Optional, as in the API: a profile written by hand without them is a static one.
+                Mode = Mode(profile, $"{path}.mode"),
+                Rotation = Rotation(Child(profile, "rotation", $"{path}.rotation", required: false), $"{path}.rotation"),
+            };
+        }
+
+        private ProfileMode Mode(JsonObject profile, string path)
+        {
+            switch (Text(profile, "mode", path, required: false))
+            {
+                case "static":
+                case null:
+                    return ProfileMode.Static;
+                case "rotating":
+                    return ProfileMode.Rotating;
+                case var other:
+                    Add(path, $"must be \"static\" or \"rotating\", not \"{other}\".");
+                    return ProfileMode.Static;
+            }
+        }
+
+        private Rotation Rotation(JsonObject? rotation, string path)
+        {
+            if (rotation is null)
+            {
+                return new Rotation();
+            }
+
+            Known(rotation, path, RotationMembers);
+            return new Rotation
+            {
+                PeriodSeconds = Int(rotation, "periodSeconds", $"{path}.periodSeconds") ?? 0,
+                Length = Int(rotation, "length", $"{path}.length") ?? 0,
+                PortRangeStart = Int(rotation, "portRangeStart", $"{path}.portRangeStart") ?? 0,
+                PortRangeEnd = Int(rotation, "portRangeEnd", $"{path}.portRangeEnd") ?? 0,
             };
         }
 

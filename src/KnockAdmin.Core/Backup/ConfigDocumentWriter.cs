@@ -14,7 +14,7 @@ public static class ConfigDocumentWriter
         WriteIndented = true,
     };
 
-    /// <param name="includeSecrets">Adds the <c>secrets</c> member; the configuration has no secrets yet, so it stays empty.</param>
+    /// <param name="includeSecrets">Adds the <c>secrets</c> member, which stays empty: rotation secrets are never exported.</param>
     public static string Write(FirewallConfig config, string configVersion, DateTimeOffset exportedAt, bool includeSecrets = false)
     {
         ArgumentNullException.ThrowIfNull(config);
@@ -48,6 +48,9 @@ public static class ConfigDocumentWriter
                 StepTimeoutSeconds = profile.StepTimeoutSeconds,
                 OpenWindowSeconds = profile.OpenWindowSeconds,
                 Enabled = profile.Enabled,
+                Mode = profile.Mode == ProfileMode.Rotating ? "rotating" : "static",
+                Rotation = new RotationDocument(
+                    profile.Rotation.PeriodSeconds, profile.Rotation.Length, profile.Rotation.PortRangeStart, profile.Rotation.PortRangeEnd),
             })],
             Secrets = includeSecrets ? new SecretsDocument() : null,
         };

@@ -8,7 +8,8 @@ namespace KnockAdmin.Core.Recent;
 /// Plans how the addresses in the live lists follow an apply that renames lists (separate IPv4 and IPv6 lists, a
 /// first stage split differently): each address that still counts goes into the list the new rules of its family
 /// keep for the same profile and stage (and its shard), and lists that stay are cleared of addresses that no longer
-/// belong there.
+/// belong there. A rotating profile's stage lists are never carried: a stage counts only towards its own period's
+/// sequence.
 /// </summary>
 /// <remarks>
 /// Only what certainly counted is carried: an address whose family's rules named its list, younger than the
@@ -71,7 +72,7 @@ public static class RecentCarryOver
     {
         var candidates = after.Keys
             .Select(list => RecentListName.TryParse(list, out var name) ? (List: list, Name: name) : default)
-            .Where(candidate => candidate.Name is { } name && name.Profile == source.Profile && name.Stage == source.Stage)
+            .Where(candidate => candidate.Name is { } name && name.Profile == source.Profile && name.Stage == source.Stage && name.Period == source.Period)
             .ToList();
         if (candidates.Count == 1 && candidates[0].Name.Shard is null)
         {

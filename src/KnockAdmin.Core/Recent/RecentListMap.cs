@@ -34,7 +34,7 @@ public sealed class RecentListMap
         if (CompletionListName.TryParse(list, out var completions))
         {
             return new RecentListInfo(list, RecentListKind.Completions, completions.Profile, null,
-                profiles.TryGetValue(completions.Profile, out var known) ? known.Steps.Count : null, null,
+                profiles.TryGetValue(completions.Profile, out var known) ? known.SequenceLength : null, null,
                 $"{completions.Profile}: who completed the sequence lately", completions.Family);
         }
 
@@ -51,7 +51,7 @@ public sealed class RecentListMap
             return Stale(name, list, null, $"profile '{profileName}' is not in the configuration");
         }
 
-        var stepCount = profile.Steps.Count;
+        var stepCount = profile.SequenceLength;
         if (!profile.Enabled)
         {
             return Stale(name, list, stepCount, $"profile '{profileName}' is disabled");
@@ -68,7 +68,14 @@ public sealed class RecentListMap
             return Stale(name, list, stepCount, $"profile '{profileName}' has {stepCount} steps, so there is no stage {stage}");
         }
 
-        var split = stage == 1 && shards > 1;
+        if (profile.IsRotating != name.Period is not null)
+        {
+            return Stale(name, list, stepCount, profile.IsRotating
+                ? $"profile '{profileName}' rotates, so its stage lists are named by period"
+                : $"profile '{profileName}' does not rotate, so it has no lists named by period");
+        }
+
+        var split = stage == 1 && shards > 1 && !profile.IsRotating;
         if (name.Shard is { } shard && (!split || shard >= shards))
         {
             return Stale(name, list, stepCount, $"the first knock is spread over {shards} list{(shards == 1 ? "" : "s")}, so there is no list {shard}");
@@ -79,7 +86,8 @@ public sealed class RecentListMap
             return Stale(name, list, stepCount, $"the first knock is spread over {shards} lists, {list}.0 to {list}.{shards - 1}");
         }
 
-        var description = $"{profileName}: knocked {stage} of {stepCount}" + (name.Shard is { } part ? $" (list {part} of {shards})" : "");
+        var description = $"{profileName}: knocked {stage} of {stepCount}" + (name.Shard is { } part ? $" (list {part} of {shards})" : "")
+            + (name.Period is { } period ? $" (period {period})" : "");
         return new RecentListInfo(list, RecentListKind.Stage, profileName, stage, stepCount,
             TimeSpan.FromSeconds(profile.StepTimeoutSeconds), description, name.Family, name.Shard);
     }

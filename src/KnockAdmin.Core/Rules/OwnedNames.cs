@@ -64,6 +64,12 @@ public static partial class OwnedNames
     public static string GateChain(string profile, int step) => $"{Prefix}{profile}-G{step}";
 
     /// <summary>
+    /// Gate of knock <paramref name="step"/> (2 or later) of a rotating profile's sequence in the periods of parity
+    /// <paramref name="slot"/> (0: even, 1: odd). The name does not carry the period, so a rotation refills it in place.
+    /// </summary>
+    public static string PeriodGateChain(string profile, int step, int slot) => $"{Prefix}{profile}-G{step}{(slot == 0 ? 'a' : 'b')}";
+
+    /// <summary>
     /// First gate of the addresses in shard <paramref name="shard"/> when the first stage is split: moves an address
     /// that knocked once on to gate 2, or records a first knock in that shard's list.
     /// </summary>
@@ -81,6 +87,10 @@ public static partial class OwnedNames
     /// </summary>
     public static string StageList(string profile, int stage, int stepCount, IpFamily family) =>
         new RecentListName(family, profile, stage == stepCount ? null : stage).ToString();
+
+    /// <summary>List of the <paramref name="family"/> addresses that completed <paramref name="stage"/> knocks of period <paramref name="period"/>'s sequence.</summary>
+    public static string PeriodStageList(string profile, long period, int stage, IpFamily family) =>
+        new RecentListName(family, profile, stage, Period: period).ToString();
 
     /// <summary>One of the lists the first stage is split into.</summary>
     public static string FirstStageShardList(string profile, int shard, IpFamily family) =>

@@ -19,31 +19,55 @@ public static class RuleGenerator
     /// <summary>ICMPv6 router solicitation/advertisement and neighbour solicitation/advertisement (RFC 4861).</summary>
     private static readonly int[] NeighbourDiscoveryTypes = [133, 134, 135, 136];
 
-    public static GeneratedRules Generate(FirewallConfig config)
+    /// <summary>The rules of a configuration without rotating profiles (a rotating profile gets no rules here).</summary>
+    public static GeneratedRules Generate(FirewallConfig config) => Generate(config, RotationContext.None);
+
+    /// <summary>The rules of <paramref name="config"/> with the sequences of rotating profiles due at <paramref name="rotation"/>'s moment.</summary>
+    public static GeneratedRules Generate(FirewallConfig config, RotationContext rotation)
     {
-        var v4 = Build(config, IpFamily.V4);
-        var v6 = config.Settings.Ipv6 ? Build(config, IpFamily.V6) : OwnedRuleset.Empty(IpFamily.V6);
+        ArgumentNullException.ThrowIfNull(rotation);
+        var v4 = Build(config, rotation, IpFamily.V4);
+        var v6 = config.Settings.Ipv6 ? Build(config, rotation, IpFamily.V6) : OwnedRuleset.Empty(IpFamily.V6);
         return new GeneratedRules(v4, v6);
     }
 
-    private static OwnedRuleset Build(FirewallConfig config, IpFamily family)
+    /// <summary>The chains of one enabled profile; none for a rotating profile without a secret.</summary>
+    public static IReadOnlyList<OwnedChain> ProfileChainsOf(KnockProfile profile, GeneratorOptions options, RotationContext rotation, IpFamily family)
+    {
+        if (!profile.IsRotating)
+        {
+            return new ProfileChains(profile, options, family).Chains().ToList();
+        }
+
+        var secret = rotation.SecretOf(profile.Name);
+        if (secret is null)
+        {
+            return [];
+        }
+
+        var period = Sequences.RotatingSequence.PeriodAt(rotation.UnixSeconds, profile.Rotation.PeriodSeconds);
+        return new RotatingProfileChains(profile, options, family, period, secret).Chains().ToList();
+    }
+
+    private static OwnedRuleset Build(FirewallConfig config, RotationContext rotation, IpFamily family)
     {
         var settings = config.Settings;
         var enabled = config.Profiles.Where(profile => profile.Enabled).ToList();
+        var generated = enabled.Select(profile => (Profile: profile, Chains: ProfileChainsOf(profile, settings.Options, rotation, family)))
+            .Where(entry => entry.Chains.Count > 0)
+            .ToList();
         var chains = new List<OwnedChain>
         {
-            new(OwnedNames.InputChain, InputRules(settings, enabled, family)),
+            new(OwnedNames.InputChain, InputRules(settings, enabled, generated.Select(entry => entry.Profile).ToList(), family)),
             new(OwnedNames.RefuseChain, RefuseRules(settings.Options, family)),
         };
-        foreach (var profile in enabled)
-        {
-            chains.AddRange(new ProfileChains(profile, settings.Options, family).Chains());
-        }
-
+        chains.AddRange(generated.SelectMany(entry => entry.Chains));
         return new OwnedRuleset(family, chains, InputJumps: 1);
     }
 
-    private static List<string> InputRules(HostSettings settings, List<KnockProfile> enabled, IpFamily family)
+    /// <param name="enabled">Every enabled profile: one is enough to keep the final refuse rule.</param>
+    /// <param name="generated">The enabled profiles that have rules (a rotating profile without a secret has none).</param>
+    private static List<string> InputRules(HostSettings settings, List<KnockProfile> enabled, List<KnockProfile> generated, IpFamily family)
     {
         var rules = new List<string>();
         void Add(string rule) => rules.Add($"-A {OwnedNames.InputChain} {rule}");
@@ -92,7 +116,7 @@ public static class RuleGenerator
             Add($"-p tcp -m tcp ! --tcp-flags FIN,SYN,RST,ACK SYN -j {OwnedNames.RefuseChain}");
         }
 
-        foreach (var profile in enabled)
+        foreach (var profile in generated)
         {
             Add($"-j {OwnedNames.DispatchChain(profile.Name)}");
         }

@@ -16,7 +16,7 @@ public sealed record ShardingCost(int Shards, int Rules, int RulesUnsplit, int S
         ArgumentNullException.ThrowIfNull(config);
         var options = config.Settings.Options;
         var unsplit = config with { Settings = config.Settings with { Options = options with { FirstKnockShards = 1 } } };
-        var splitProfiles = options.FirstKnockShards > 1 ? config.Profiles.Count(profile => profile.Enabled && profile.Steps.Count >= 2) : 0;
+        var splitProfiles = options.FirstKnockShards > 1 ? config.Profiles.Count(profile => profile.Enabled && !profile.IsRotating && profile.Steps.Count >= 2) : 0;
         return new ShardingCost(options.FirstKnockShards, Count(RuleGenerator.Generate(config)), Count(RuleGenerator.Generate(unsplit)), splitProfiles);
     }
 

@@ -15,6 +15,8 @@ internal static class CrossProfileRules
                 CheckStep(profile, step, profiles, publicPorts, issues);
             }
         }
+
+        RotationRangeRules.Check(profiles, publicPorts, issues);
     }
 
     private static void CheckDuplicateNames(IReadOnlyList<CheckedProfile> profiles, IssueCollector issues)

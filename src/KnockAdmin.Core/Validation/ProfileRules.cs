@@ -9,7 +9,17 @@ internal static class ProfileRules
     {
         var field = FieldPath.Profile(index);
         ProfileNameRules.Check(profile.Name, FieldPath.Member(field, "name"), issues);
-        var steps = CheckSteps(profile.Steps, FieldPath.Member(field, "steps"), options, issues);
+        // A rotating profile's sequence is drawn each period from its range; whatever its steps say is unused.
+        var steps = profile.Mode == ProfileMode.Rotating ? [] : CheckSteps(profile.Steps, FieldPath.Member(field, "steps"), options, issues);
+        if (profile.Mode == ProfileMode.Rotating)
+        {
+            RotationRules.Check(profile.Rotation, FieldPath.Member(field, "rotation"), issues);
+        }
+        else if (!Enum.IsDefined(profile.Mode))
+        {
+            issues.Error(FieldPath.Member(field, "mode"), $"Mode {(int)profile.Mode} is unknown; use static or rotating.");
+        }
+
         var protectedPorts = CheckProtectedPorts(profile.ProtectedPorts, FieldPath.Member(field, "protectedPorts"), issues);
         CheckRange(profile.StepTimeoutSeconds, ValidationLimits.MinStepTimeoutSeconds, ValidationLimits.MaxStepTimeoutSeconds,
             FieldPath.Member(field, "stepTimeoutSeconds"), "Step timeout", issues);

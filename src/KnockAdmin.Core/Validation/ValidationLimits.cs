@@ -22,6 +22,16 @@ public static class ValidationLimits
 
     public const int MaxProfiles = 200;
 
+    public const int MinRotationPeriodSeconds = 30;
+    public const int MaxRotationPeriodSeconds = 3600;
+
+    /// <summary>A rotating sequence is never shorter than three knocks: it is drawn by chance, never chosen.</summary>
+    public const int MinRotationLength = 3;
+    public const int MaxRotationLength = OwnedNames.MaxSteps;
+
+    /// <summary>Narrower rotation ranges are allowed but make the drawn sequences easy to guess.</summary>
+    public const int RecommendedMinRotationPorts = 1000;
+
     /// <summary>The first-knock split: a power of two up to this.</summary>
     public const int MaxFirstKnockShards = OwnedNames.MaxFirstKnockShards;
 

@@ -25,4 +25,6 @@ public static class AuditActions
     public const string RecentRevoke = "recent.revoke";
     public const string RecentGrant = "recent.grant";
     public const string RecentFlush = "recent.flush";
+    public const string RotationFailure = "rotation.failure";
+    public const string SecretReplace = "profile.secret";
 }

@@ -14,6 +14,14 @@ public static class ConfigMapping
         StepTimeoutSeconds = entity.StepTimeoutSeconds,
         OpenWindowSeconds = entity.OpenWindowSeconds,
         Enabled = entity.Enabled,
+        Mode = entity.Mode,
+        Rotation = new Rotation
+        {
+            PeriodSeconds = entity.RotationPeriodSeconds,
+            Length = entity.RotationLength,
+            PortRangeStart = entity.RotationPortRangeStart,
+            PortRangeEnd = entity.RotationPortRangeEnd,
+        },
     };
 
     public static StoredProfile ToStored(this ProfileEntity entity) => new(entity.Id, entity.Version, entity.ToModel());
@@ -27,6 +35,11 @@ public static class ConfigMapping
         entity.StepTimeoutSeconds = profile.StepTimeoutSeconds;
         entity.OpenWindowSeconds = profile.OpenWindowSeconds;
         entity.Enabled = profile.Enabled;
+        entity.Mode = profile.Mode;
+        entity.RotationPeriodSeconds = profile.Rotation.PeriodSeconds;
+        entity.RotationLength = profile.Rotation.Length;
+        entity.RotationPortRangeStart = profile.Rotation.PortRangeStart;
+        entity.RotationPortRangeEnd = profile.Rotation.PortRangeEnd;
     }
 
     public static ProfileEntity ToEntity(this KnockProfile profile)

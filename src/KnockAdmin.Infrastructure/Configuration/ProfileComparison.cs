@@ -11,5 +11,7 @@ public static class ProfileComparison
         && a.ProtectedPorts.SequenceEqual(b.ProtectedPorts)
         && a.StepTimeoutSeconds == b.StepTimeoutSeconds
         && a.OpenWindowSeconds == b.OpenWindowSeconds
-        && a.Enabled == b.Enabled;
+        && a.Enabled == b.Enabled
+        && a.Mode == b.Mode
+        && a.Rotation == b.Rotation;
 }

@@ -12,6 +12,10 @@ public sealed class KnockAdminDbContext(DbContextOptions<KnockAdminDbContext> op
 
     public DbSet<ClientSettingsEntity> ClientSettings => Set<ClientSettingsEntity>();
 
+    public DbSet<ProfileSecretEntity> ProfileSecrets => Set<ProfileSecretEntity>();
+
+    public DbSet<RotationStateEntity> RotationStates => Set<RotationStateEntity>();
+
     public DbSet<RevisionEntity> Revisions => Set<RevisionEntity>();
 
     public DbSet<AuditEntryEntity> AuditEntries => Set<AuditEntryEntity>();
@@ -54,6 +58,22 @@ public sealed class KnockAdminDbContext(DbContextOptions<KnockAdminDbContext> op
             profile.Property(p => p.Steps).HasJsonConversion();
             profile.Property(p => p.ProtectedPorts).HasJsonConversion();
             profile.Property(p => p.Version).IsConcurrencyToken();
+            // The migration gives rows from before rotation "Static" and the default rotation settings.
+            profile.Property(p => p.Mode).HasConversion<string>().HasMaxLength(16);
+        });
+
+        modelBuilder.Entity<ProfileSecretEntity>(secret =>
+        {
+            secret.ToTable("ProfileSecrets");
+            secret.HasKey(s => s.ProfileId);
+            secret.HasOne<ProfileEntity>().WithOne().HasForeignKey<ProfileSecretEntity>(s => s.ProfileId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<RotationStateEntity>(state =>
+        {
+            state.ToTable("RotationStates");
+            state.HasKey(s => s.Profile);
+            state.Property(s => s.Profile).HasMaxLength(100);
         });
 
         modelBuilder.Entity<ClientSettingsEntity>(settings =>

@@ -17,6 +17,17 @@ public sealed class ProfileEntity
 
     public bool Enabled { get; set; }
 
+    /// <summary>Static or rotating (<see cref="Core.Model.ProfileMode"/>).</summary>
+    public Core.Model.ProfileMode Mode { get; set; }
+
+    public int RotationPeriodSeconds { get; set; } = Core.Model.Rotation.DefaultPeriodSeconds;
+
+    public int RotationLength { get; set; } = Core.Model.Rotation.DefaultLength;
+
+    public int RotationPortRangeStart { get; set; } = Core.Model.Rotation.DefaultPortRangeStart;
+
+    public int RotationPortRangeEnd { get; set; } = Core.Model.Rotation.DefaultPortRangeEnd;
+
     /// <summary>Raised by one on every save; a save based on an older version is refused as a conflict.</summary>
     public int Version { get; set; }
 }

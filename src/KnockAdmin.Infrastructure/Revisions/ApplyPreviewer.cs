@@ -10,14 +10,16 @@ namespace KnockAdmin.Infrastructure.Revisions;
 /// The preview of an apply, the same for the panel and the API: the stored configuration checked against the
 /// revision in force, its rules, and what they change against the live rules.
 /// </summary>
-public sealed class ApplyPreviewer(ConfigurationStore store, RevisionService revisions, ILiveFirewall firewall, DriftDetector drift)
+public sealed class ApplyPreviewer(
+    ConfigurationStore store, RevisionService revisions, ILiveFirewall firewall, DriftDetector drift, Rotating.RotationContexts rotation)
 {
     public async Task<RulesPreview> PreviewAsync(CancellationToken cancellationToken = default)
     {
         var config = await store.LoadAsync(cancellationToken);
-        var preview = ApplyPreview.Of(config, await revisions.InForceConfigAsync(cancellationToken));
+        var now = await rotation.NowAsync(cancellationToken);
+        var preview = ApplyPreview.Of(config, await revisions.InForceConfigAsync(cancellationToken), now);
         // With errors nothing can be applied, but the rules still show what the errors are about.
-        var rules = preview.Rules ?? RuleGenerator.Generate(config);
+        var rules = preview.Rules ?? RuleGenerator.Generate(config, now);
         try
         {
             var backend = await firewall.DetectAsync(cancellationToken);

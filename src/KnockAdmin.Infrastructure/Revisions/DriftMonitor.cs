@@ -30,7 +30,6 @@ public sealed class DriftMonitor(
 
         await using var scope = scopes.CreateAsyncScope();
         var revisions = scope.ServiceProvider.GetRequiredService<RevisionService>();
-        var drift = scope.ServiceProvider.GetRequiredService<DriftDetector>();
         // The same for an apply of another process (the command line), or one that died and is being reverted.
         if (latest is { } last && await revisions.ApplyingAsync(cancellationToken) is not null)
         {
@@ -43,7 +42,7 @@ public sealed class DriftMonitor(
             var active = await revisions.ActiveAsync(cancellationToken);
             status = active is null
                 ? new DriftStatus(time.GetUtcNow(), null, null, null)
-                : new DriftStatus(time.GetUtcNow(), active.Id, await drift.CheckAsync(RevisionRules.Of(active), cancellationToken), null);
+                : new DriftStatus(time.GetUtcNow(), active.Id, await scope.ServiceProvider.GetRequiredService<Rotating.RotationDrift>().CheckAsync(active, cancellationToken), null);
         }
         catch (FirewallException failure)
         {

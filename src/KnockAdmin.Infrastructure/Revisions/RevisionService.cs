@@ -4,6 +4,7 @@ using KnockAdmin.Infrastructure.Auditing;
 using KnockAdmin.Infrastructure.Configuration;
 using KnockAdmin.Infrastructure.Data;
 using KnockAdmin.Infrastructure.Firewall;
+using KnockAdmin.Infrastructure.Rotating;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -24,6 +25,7 @@ public sealed class RevisionService(
     DatabaseConnection database,
     IApplyStepObserver steps,
     IOptions<ApplyOptions> options,
+    RotationContexts rotation,
     TimeProvider time)
 {
     /// <summary>
@@ -41,7 +43,7 @@ public sealed class RevisionService(
             steps.Reached(ApplySteps.Locked);
             await ReadyAsync(lease, cancellationToken);
             var config = await store.LoadAsync(cancellationToken);
-            var preview = ApplyPreview.Of(config, await InForceConfigAsync(cancellationToken));
+            var preview = ApplyPreview.Of(config, await InForceConfigAsync(cancellationToken), await rotation.NowAsync(cancellationToken));
             if (expectedConfigVersion is not null && !string.Equals(expectedConfigVersion, preview.ConfigVersion, StringComparison.OrdinalIgnoreCase))
             {
                 throw new ConfigurationChangedException(
@@ -75,7 +77,8 @@ public sealed class RevisionService(
                 throw new RevisionStateException($"Revision {revisionId} failed to apply, so there is nothing to roll back to.");
             }
 
-            var preview = ApplyPreview.Of(FirewallConfigJson.Deserialize(target.ConfigJson), await InForceConfigAsync(cancellationToken));
+            var preview = ApplyPreview.Of(
+                FirewallConfigJson.Deserialize(target.ConfigJson), await InForceConfigAsync(cancellationToken), await rotation.NowAsync(cancellationToken));
             var revision = await writeAhead.RunAsync(preview, actor, window, rollbackOf: revisionId, lease, cancellationToken);
             return new AppliedRevision(revision, preview.Warnings, preview.ConfigVersion);
         }

@@ -14,6 +14,7 @@ namespace KnockAdmin.Infrastructure.Status;
 /// <param name="Applying">A revision stored as applying: an apply under way, or an interrupted one that recovery reverts.</param>
 /// <param name="Lists">The fill of the live lists and warnings about full or churning ones; null when they could not be read.</param>
 /// <param name="ListsError">Why the lists could not be read, in words.</param>
+/// <param name="RotationStalls">Rotating profiles of the active revision whose due period is not known to be in the kernel.</param>
 public sealed record SystemStatus(
     FirewallBackend Backend,
     string? NetworkNamespace,
@@ -22,7 +23,8 @@ public sealed record SystemStatus(
     string? DriftError,
     RevisionView? Applying = null,
     RecentListHealth? Lists = null,
-    string? ListsError = null)
+    string? ListsError = null,
+    IReadOnlyList<Rotating.RotationStall>? RotationStalls = null)
 {
     /// <summary>The deadline by which the active revision must be confirmed, when it waits for confirmation.</summary>
     public DateTimeOffset? PendingDeadline => Active is { State: Data.RevisionState.PendingConfirmation } ? Active.ConfirmDeadline : null;

@@ -10,7 +10,13 @@ namespace KnockAdmin.Infrastructure.Status;
 /// <summary>Reads <see cref="SystemStatus"/> on demand (the API's status and the status verb). Never throws for
 /// a missing tool or privilege: those become words in the result.</summary>
 public sealed class SystemStatusReader(
-    FirewallDetector detector, FirewallCommands commands, DriftDetector drift, RevisionService revisions, XtRecentReader lists, ConfigurationStore store)
+    FirewallDetector detector,
+    FirewallCommands commands,
+    Rotating.RotationDrift drift,
+    RevisionService revisions,
+    XtRecentReader lists,
+    ConfigurationStore store,
+    Rotating.RotationStalls stalls)
 {
     public async Task<SystemStatus> ReadAsync(CancellationToken cancellationToken = default)
     {
@@ -25,7 +31,8 @@ public sealed class SystemStatusReader(
         // The lists are what the active revision's rules fill, so its configuration explains them.
         var config = active is null ? await store.LoadAsync(cancellationToken) : FirewallConfigJson.Deserialize(active.ConfigJson);
         var (health, healthError) = await ReadListsAsync(config, cancellationToken);
-        var status = new SystemStatus(backend, commands.NetworkNamespace, null, null, null, Lists: health, ListsError: healthError);
+        var status = new SystemStatus(backend, commands.NetworkNamespace, null, null, null, Lists: health, ListsError: healthError,
+            RotationStalls: active is null ? [] : await stalls.ReadAsync(config, cancellationToken));
         if (active is null)
         {
             return status;
@@ -39,7 +46,7 @@ public sealed class SystemStatusReader(
 
         try
         {
-            return status with { Active = view, Drift = await drift.CheckAsync(RevisionRules.Of(active), cancellationToken) };
+            return status with { Active = view, Drift = await drift.CheckAsync(active, cancellationToken) };
         }
         catch (FirewallException failure)
         {

@@ -7,6 +7,7 @@ public static class ApiEndpoints
     {
         var api = endpoints.MapGroup("/api").RequireAuthorization(ApiAuthorization.ReadPolicy);
         api.MapProfileEndpoints();
+        api.MapProfileSecretEndpoints();
         api.MapSettingsEndpoints();
         api.MapConfigEndpoints();
         api.MapRevisionEndpoints();

@@ -20,6 +20,12 @@ public sealed record ProfileRequest
 
     public bool? Enabled { get; init; }
 
+    /// <summary><c>static</c> (the default) or <c>rotating</c>.</summary>
+    public ProfileMode? Mode { get; init; }
+
+    /// <summary>The rotation settings; missing numbers take their defaults.</summary>
+    public RotationDto? Rotation { get; init; }
+
     /// <summary>The version the edit is based on, as last received from the API.</summary>
     public int? Version { get; init; }
 
@@ -34,6 +40,26 @@ public sealed record ProfileRequest
             StepTimeoutSeconds = StepTimeoutSeconds ?? defaults.StepTimeoutSeconds,
             OpenWindowSeconds = OpenWindowSeconds ?? defaults.OpenWindowSeconds,
             Enabled = Enabled ?? defaults.Enabled,
+            Mode = Mode ?? defaults.Mode,
+            Rotation = Rotation?.ToModel() ?? defaults.Rotation,
+        };
+    }
+}
+
+/// <summary>A rotating profile's settings in API JSON: <c>{"periodSeconds": 60, "length": 4, "portRangeStart": 10000, "portRangeEnd": 65000}</c>.</summary>
+public sealed record RotationDto(int? PeriodSeconds, int? Length, int? PortRangeStart, int? PortRangeEnd)
+{
+    public static RotationDto From(Rotation rotation) => new(rotation.PeriodSeconds, rotation.Length, rotation.PortRangeStart, rotation.PortRangeEnd);
+
+    public Rotation ToModel()
+    {
+        var defaults = new Rotation();
+        return new Rotation
+        {
+            PeriodSeconds = PeriodSeconds ?? defaults.PeriodSeconds,
+            Length = Length ?? defaults.Length,
+            PortRangeStart = PortRangeStart ?? defaults.PortRangeStart,
+            PortRangeEnd = PortRangeEnd ?? defaults.PortRangeEnd,
         };
     }
 }
@@ -47,7 +73,9 @@ public sealed record ProfileResponse(
     IReadOnlyList<PortDto> ProtectedPorts,
     int StepTimeoutSeconds,
     int OpenWindowSeconds,
-    bool Enabled)
+    bool Enabled,
+    ProfileMode Mode,
+    RotationDto Rotation)
 {
     /// <summary>In the answer to a change only: the warnings about the profile and about the profiles as a whole.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
@@ -61,5 +89,7 @@ public sealed record ProfileResponse(
         stored.Profile.ProtectedPorts.Select(PortDto.From).ToList(),
         stored.Profile.StepTimeoutSeconds,
         stored.Profile.OpenWindowSeconds,
-        stored.Profile.Enabled);
+        stored.Profile.Enabled,
+        stored.Profile.Mode,
+        RotationDto.From(stored.Profile.Rotation));
 }

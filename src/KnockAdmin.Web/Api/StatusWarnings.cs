@@ -22,6 +22,7 @@ public static class StatusWarnings
         }
 
         warnings.AddRange(status.Drift?.OtherBackendWarnings ?? []);
+        warnings.AddRange((status.RotationStalls ?? []).Select(stall => stall.Text));
         return warnings;
     }
 }

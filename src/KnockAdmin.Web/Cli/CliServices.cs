@@ -1,6 +1,7 @@
 using KnockAdmin.Core.Failures;
 using KnockAdmin.Infrastructure;
 using KnockAdmin.Web.Hosting;
+using KnockAdmin.Web.Security;
 
 namespace KnockAdmin.Web.Cli;
 
@@ -46,6 +47,8 @@ internal static class CliServices
 
         builder.Services.AddKnockAdminStorage();
         builder.Services.AddKnockAdminFirewall(SelfCommandFactory.Create());
+        // The secrets of rotating profiles are protected with the panel's keys.
+        builder.Services.AddKnockAdminDataProtection();
         if (applies)
         {
             ApplyStepPause.AddFromEnvironment(builder.Services, context.Error);

@@ -57,6 +57,7 @@ public static class KnockAdminCommandLine
         TokenCommand.Create(context),
         UserCommand.Create(context),
         RecoverCommand.Create(context),
+        RotateCommand.Create(context),
         WatchdogCommand.Create(context),
     ];
 }

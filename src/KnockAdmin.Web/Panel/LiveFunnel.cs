@@ -62,7 +62,7 @@ public sealed record LiveFunnel(IReadOnlyList<LiveProfile> Profiles, IReadOnlyLi
         foreach (var profile in config.Profiles)
         {
             var stages = new List<LiveStage>();
-            var steps = profile.Steps.Count;
+            var steps = profile.SequenceLength;
             for (var stage = steps; stage >= 1; stage--)
             {
                 var isOpen = stage == steps;

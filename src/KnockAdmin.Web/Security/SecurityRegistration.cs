@@ -37,14 +37,7 @@ public static class SecurityRegistration
         services.AddScoped<AuthenticationStateProvider, PanelAuthenticationStateProvider>();
         services.AddUiPolicies();
 
-        services.AddDataProtection().SetApplicationName("KnockAdmin");
-        services.AddOptions<KeyManagementOptions>().Configure<IServiceProvider>((keys, provider) =>
-        {
-            if (DataProtectionKeys.DirectoryFor(Infrastructure.ServiceCollectionExtensions.ResolveConnectionString(provider)) is { } directory)
-            {
-                keys.XmlRepository = new FileSystemXmlRepository(DataProtectionKeys.Create(directory), provider.GetRequiredService<ILoggerFactory>());
-            }
-        });
+        services.AddKnockAdminDataProtection();
 
         // The Server header only tells an attacker what to look up.
         services.Configure<KestrelServerOptions>(kestrel => kestrel.AddServerHeader = false);

@@ -70,9 +70,55 @@ public sealed class ConfigDocumentReaderTests
     }
 
     [Fact]
+    public void A_rotating_profile_reads_back_with_its_mode_and_settings_and_without_any_secret()
+    {
+        var rotating = new KnockProfile
+        {
+            Name = "rot", Steps = [], ProtectedPorts = [PortSpec.Tcp(2200)], Mode = ProfileMode.Rotating,
+            Rotation = new Rotation { PeriodSeconds = 90, Length = 6, PortRangeStart = 30000, PortRangeEnd = 39999 },
+        };
+        var config = FirewallConfig.Tutorial with { Profiles = [.. FirewallConfig.Tutorial.Profiles, rotating] };
+        var json = Current(config);
+
+        var read = ConfigDocumentReader.Read(json);
+
+        Assert.True(read.Succeeded, string.Join("; ", read.Issues));
+        Assert.Equal(ProfileMode.Rotating, read.Config!.Profiles[1].Mode);
+        Assert.Equal(rotating.Rotation, read.Config.Profiles[1].Rotation);
+        Assert.Equal(ProfileMode.Static, read.Config.Profiles[0].Mode);
+        Assert.Contains("\"mode\": \"rotating\"", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("secret", json, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void A_version_2_document_reads_as_static_profiles_with_the_default_rotation()
+    {
+        var json = Current(FirewallConfig.Tutorial).Replace("\"schemaVersion\": 3", "\"schemaVersion\": 2", StringComparison.Ordinal);
+        var node = System.Text.Json.Nodes.JsonNode.Parse(json)!;
+        node["profiles"]![0]!.AsObject().Remove("mode");
+        node["profiles"]![0]!.AsObject().Remove("rotation");
+
+        var read = ConfigDocumentReader.Read(node.ToJsonString());
+
+        Assert.True(read.Succeeded, string.Join("; ", read.Issues));
+        Assert.Equal(ProfileMode.Static, read.Config!.Profiles[0].Mode);
+        Assert.Equal(new Rotation(), read.Config.Profiles[0].Rotation);
+    }
+
+    [Fact]
+    public void An_unknown_mode_is_refused_with_its_path()
+    {
+        var json = Current(FirewallConfig.Tutorial).Replace("\"mode\": \"static\"", "\"mode\": \"sometimes\"", StringComparison.Ordinal);
+
+        var issue = Assert.Single(ConfigDocumentReader.Read(json).Issues);
+
+        Assert.Equal("profiles[0].mode", issue.Field);
+    }
+
+    [Fact]
     public void A_document_of_a_newer_KnockAdmin_is_refused_in_words()
     {
-        var json = Current(FirewallConfig.Tutorial).Replace("\"schemaVersion\": 2", "\"schemaVersion\": 3", StringComparison.Ordinal);
+        var json = Current(FirewallConfig.Tutorial).Replace("\"schemaVersion\": 3", "\"schemaVersion\": 4", StringComparison.Ordinal);
 
         var issue = Assert.Single(ConfigDocumentReader.Read(json).Issues);
 

@@ -79,4 +79,21 @@ public class KnockSequenceProposalTests
         Assert.False(KnockSequenceProposal.CanMix([PortSpec.Tcp(2222), PortSpec.Tcp(1111), PortSpec.Tcp(3333)]));
         Assert.True(KnockSequenceProposal.CanMix([PortSpec.Tcp(3333), PortSpec.Tcp(2222), PortSpec.Tcp(1111)]));
     }
+
+    [Fact]
+    public void A_proposal_stays_out_of_rotating_ranges_even_when_they_cover_the_usual_ports()
+    {
+        var rotating = new KnockProfile { Name = "rot", Steps = [], ProtectedPorts = [PortSpec.Tcp(2200)], Mode = ProfileMode.Rotating };
+        var config = FirewallConfig.Tutorial with { Profiles = [.. FirewallConfig.Tutorial.Profiles, rotating] };
+        var random = new Random(3);
+
+        for (var i = 0; i < 200; i++)
+        {
+            var steps = KnockSequenceProposal.Propose(config, 4, random.Next);
+            var profile = new KnockProfile { Name = "new", Steps = steps, ProtectedPorts = [PortSpec.Tcp(2201)] };
+
+            Assert.All(steps, step => Assert.False(rotating.Rotation.Contains(step.Port), $"{step} lies in the rotating range."));
+            Assert.True(ConfigValidator.Validate(config with { Profiles = [.. config.Profiles, profile] }).IsValid);
+        }
+    }
 }

@@ -26,6 +26,14 @@ public class RecentListMapTests
                 ProtectedPorts = [PortSpec.Tcp(2222)],
                 Enabled = false,
             },
+            new KnockProfile
+            {
+                Name = "rot",
+                Steps = [],
+                ProtectedPorts = [PortSpec.Tcp(2200)],
+                Mode = ProfileMode.Rotating,
+                Rotation = new Rotation { Length = 5 },
+            },
         ],
     };
 
@@ -36,6 +44,8 @@ public class RecentListMapTests
     [InlineData("KA6-ssh-S2", IpFamily.V6, "ssh", 2, 3, 10, "ssh: knocked 2 of 3")]
     [InlineData("KA-ssh-S1.0", IpFamily.V4, "ssh", 1, 3, 10, "ssh: knocked 1 of 3 (list 0 of 16)")]
     [InlineData("KA6-web-S1.15", IpFamily.V6, "web", 1, 2, 5, "web: knocked 1 of 2 (list 15 of 16)")]
+    [InlineData("KA-rot-P28333333-S1", IpFamily.V4, "rot", 1, 5, 10, "rot: knocked 1 of 5 (period 28333333)")]
+    [InlineData("KA6-rot-P28333332-S4", IpFamily.V6, "rot", 4, 5, 10, "rot: knocked 4 of 5 (period 28333332)")]
     public void A_stage_list_maps_to_its_family_profile_stage_and_step_timeout(
         string list, IpFamily family, string profile, int stage, int steps, int seconds, string description)
     {
@@ -80,6 +90,9 @@ public class RecentListMapTests
     [InlineData("KA-old-S1.2", "profile 'old' is disabled")]
     [InlineData("KA-ssh-S1", "the first knock is spread over 16 lists, KA-ssh-S1.0 to KA-ssh-S1.15")]
     [InlineData("KA6-ssh-S1.31", "the first knock is spread over 16 lists, so there is no list 31")]
+    [InlineData("KA-rot-S1", "profile 'rot' rotates, so its stage lists are named by period")]
+    [InlineData("KA-ssh-P5-S1", "profile 'ssh' does not rotate, so it has no lists named by period")]
+    [InlineData("KA-rot-P5-S5", "profile 'rot' has 5 steps, so there is no stage 5")]
     public void An_owned_list_the_configuration_no_longer_uses_is_stale(string list, string why)
     {
         var info = map.Describe(list);

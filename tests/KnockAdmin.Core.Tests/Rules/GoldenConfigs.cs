@@ -1,4 +1,5 @@
 using KnockAdmin.Core.Model;
+using KnockAdmin.Core.Rules;
 
 namespace KnockAdmin.Core.Tests.Rules;
 
@@ -37,4 +38,25 @@ internal static class GoldenConfigs
                 Enabled = false,
             },
         ]);
+
+    /// <summary>The tutorial's door next to a rotating one, at a fixed moment: 2023-11-14 22:13:20 UTC, period 28333333.</summary>
+    public static FirewallConfig WithRotating { get; } = FirewallConfig.Tutorial with
+    {
+        Profiles =
+        [
+            FirewallConfig.Tutorial.Profiles[0],
+            new KnockProfile
+            {
+                Name = "rot",
+                Steps = [],
+                ProtectedPorts = [PortSpec.Tcp(2200)],
+                Mode = ProfileMode.Rotating,
+                Rotation = new Rotation { PeriodSeconds = 60, Length = 4, PortRangeStart = 10000, PortRangeEnd = 65000 },
+            },
+        ],
+    };
+
+    /// <summary>The secret of the first test vector of docs/rotating-sequences.md, so the golden ports can be checked there.</summary>
+    public static RotationContext RotationAt(long unixSeconds) =>
+        new(unixSeconds, new Dictionary<string, byte[]> { ["rot"] = [.. Enumerable.Range(0, 32).Select(i => (byte)i)] });
 }

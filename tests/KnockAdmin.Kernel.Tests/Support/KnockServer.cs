@@ -2,6 +2,7 @@ using KnockAdmin.Core.Model;
 using KnockAdmin.Core.Rules;
 using KnockAdmin.Infrastructure.Firewall;
 using KnockAdmin.Infrastructure.Recent;
+using KnockAdmin.Infrastructure.Rotating;
 using Microsoft.Extensions.Options;
 
 namespace KnockAdmin.Kernel.Tests.Support;
@@ -75,6 +76,13 @@ public sealed class KnockServer : IAsyncDisposable
     {
         await using var lease = await applyLock.AcquireAsync(lockDirectory);
         return await Applier.RestoreAsync(snapshot, lease);
+    }
+
+    /// <summary>Rotates the rotating profiles of <paramref name="config"/> as the app does: holding the apply lock.</summary>
+    public async Task<IReadOnlyList<ProfileRotationResult>> RotateAsync(FirewallConfig config, RotationContext rotation)
+    {
+        await using var lease = await applyLock.AcquireAsync(lockDirectory);
+        return await new ChainRotator(Commands, new KernelLiveFirewall(Detector, Commands)).RotateAsync(config, rotation, lease);
     }
 
     /// <summary>knockd's client: one packet per port, no delay. Ports may carry ":udp".</summary>

@@ -53,7 +53,7 @@ public sealed class BackupPageTests : PanelTestContext
 
         page.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromText(json, "backup.json"));
 
-        page.WaitForAssertion(() => Assert.Contains("Restored 1 profile from a schema version 2 document", page.Find(".restore-done").TextContent));
+        page.WaitForAssertion(() => Assert.Contains("Restored 1 profile from a schema version 3 document", page.Find(".restore-done").TextContent));
         Assert.Equal("ssh", Assert.Single(await WithAsync<ConfigurationStore, IReadOnlyList<StoredProfile>>(store => store.ListProfilesAsync())).Profile.Name);
     }
 
