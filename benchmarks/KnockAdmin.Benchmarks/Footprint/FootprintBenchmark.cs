@@ -100,7 +100,7 @@ public static class FootprintBenchmark
         text.AppendLine("### Footprint: plain publish against ReadyToRun");
         text.AppendLine();
         text.Append(CultureInfo.InvariantCulture, $"`dotnet publish -c Release` (plain) and the same with `-p:PublishReadyToRun=true -r linux-x64 --self-contained false`, both framework-dependent and run as `dotnet KnockAdmin.dll serve` ");
-        text.Append(CultureInfo.InvariantCulture, $"(server GC, as the panel ships) with a migrated SQLite file and the tutorial profile applied in a throwaway namespace. Medians of {runs} starts after one warm-up start (files in the page cache). ");
+        text.Append(CultureInfo.InvariantCulture, $"(workstation GC, as the panel ships) with a migrated SQLite file and the tutorial profile applied in a throwaway namespace. Medians of {runs} starts after one warm-up start (files in the page cache). ");
         text.Append(CultureInfo.InvariantCulture, $"First page: from starting the process to the first 200 or 302 on `/` (polled every 10 ms). Memory {Settle.TotalSeconds:F0} s after each step: VmRSS (resident) and ");
         text.Append("Private_Clean + Private_Dirty from `smaps_rollup` (private), in MiB; Live pages are tabs of one logged-in headless Chromium, each waited for until interactive.");
         text.AppendLine();
