@@ -98,12 +98,12 @@ public sealed class NotificationsPageTests : PanelTestContext
     }
 
     [Fact]
-    public async Task A_viewer_sees_the_channels_without_secret_fields_or_URL_paths_and_every_change_is_disabled()
+    public async Task A_viewer_reads_the_channels_as_text_without_secrets_URL_paths_or_anything_to_change()
     {
         await StoreAsync(new NotificationSettings
         {
             Webhooks = [new WebhookChannel { Name = "slack", Url = "https://hooks.example.org/services/T000/B000/token-in-the-path", Secret = SecretChange.Replace(Secret) }],
-            Emails = [new EmailChannel { Name = "team", Host = "smtp.example.org", UserName = "ka", Password = SecretChange.Replace("mail-password"), From = "ka@example.org", To = ["ops@example.org"] }],
+            Emails = [new EmailChannel { Name = "team", Host = "smtp.example.org", UserName = "ka", Password = SecretChange.Replace("mail-password"), From = "ka@example.org", To = ["ops@example.org", "sec@example.org"] }],
         });
         SignInAs(Roles.Viewer, Time.GetUtcNow());
         RenderProviders();
@@ -115,16 +115,19 @@ public sealed class NotificationsPageTests : PanelTestContext
 
         page.WaitForAssertion(() =>
         {
-            Assert.Empty(page.FindAll("#webhook-0-secret"));
-            Assert.Empty(page.FindAll("#email-0-password"));
+            Assert.Equal("https://hooks.example.org/…", Fact(page, ".webhook", "URL"));
+            Assert.Equal("set", Fact(page, ".webhook", "Secret"));
+            Assert.Equal("set", Fact(page, ".email", "Password"));
+            Assert.Equal("ops@example.org, sec@example.org", Fact(page, ".email", "To"));
             Assert.DoesNotContain("token-in-the-path", page.Markup);
-            Assert.Equal("https://hooks.example.org/…", page.Find("#webhook-0-url").GetAttribute("value"));
-            Assert.Equal(["Secret: set", "Password: set"], page.FindAll(".secret-state").Select(s => s.TextContent.Trim()));
-            Assert.True(page.Find(".save-button").HasAttribute("disabled"));
-            Assert.All(page.FindAll(".test-button"), button => Assert.True(button.HasAttribute("disabled")));
-            Assert.True(page.Find(".add-webhook").HasAttribute("disabled"));
+            Assert.DoesNotContain("mail-password", page.Markup);
+            Assert.Empty(page.FindAll(".webhook input, .email input, .webhook button, .email button"));
+            Assert.Empty(page.FindAll(".save-button, .add-webhook, .add-email"));
         });
     }
+
+    private static string Fact(IRenderedComponent<CascadingValue<bool>> page, string channel, string label) =>
+        page.Find($"{channel} tr[data-fact='{label}'] td").TextContent.Trim();
 
     [Fact]
     public async Task An_admin_sees_the_whole_URL_even_while_the_layout_still_says_read_only()
@@ -151,10 +154,11 @@ public sealed class NotificationsPageTests : PanelTestContext
         {
             Webhooks = [new WebhookChannel { Name = "ops", Url = $"http://127.0.0.1:{WebhookReceiver.FreePort()}/x", Secret = SecretChange.Replace(Secret) }],
         });
-        SignInAs(Roles.Viewer, Time.GetUtcNow());
         RenderProviders();
         var page = Render<Notifications>();
         page.WaitForAssertion(() => page.Find(".test-button"));
+        // The page was opened by an admin whose role became viewer meanwhile: its buttons are still there.
+        SignInAs(Roles.Viewer, Time.GetUtcNow());
 
         await page.Find(".test-button").ClickAsync(new());
         page.WaitForAssertion(() => Assert.Contains("Only an admin may do this", page.Find(".error-alert").TextContent));
