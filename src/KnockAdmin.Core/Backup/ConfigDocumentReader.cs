@@ -142,13 +142,16 @@ public static class ConfigDocumentReader
             };
         }
 
-        /// <summary>Each option the document gives, over the generator's defaults for those it leaves out.</summary>
+        /// <summary>
+        /// Each option the document gives, over the generator's defaults for those it leaves out: a backup written before
+        /// an option existed reads as a stored configuration of that time upgrades, with the option's default.
+        /// </summary>
         private GeneratorOptions GeneratorOptionsFrom(JsonObject options)
         {
             var result = new GeneratorOptions();
             foreach (var option in GeneratorOptionFields.Switches)
             {
-                if (Bool(options, option.Name, $"settings.options.{option.Name}") is { } on)
+                if (Bool(options, option.Name, $"settings.options.{option.Name}", required: false) is { } on)
                 {
                     result = option.With(result, on);
                 }
@@ -156,7 +159,7 @@ public static class ConfigDocumentReader
 
             foreach (var option in GeneratorOptionFields.Numbers)
             {
-                if (Int(options, option.Name, $"settings.options.{option.Name}") is { } number)
+                if (Int(options, option.Name, $"settings.options.{option.Name}", required: false) is { } number)
                 {
                     result = option.With(result, number);
                 }
@@ -232,9 +235,9 @@ public static class ConfigDocumentReader
             return number is null || protocol is null ? null : new PortSpec(number.Value, protocol);
         }
 
-        public int? Int(JsonObject parent, string name, string path)
+        public int? Int(JsonObject parent, string name, string path, bool required = true)
         {
-            if (Value(parent, name, path, JsonValueKind.Number, "a whole number") is not { } value)
+            if (Value(parent, name, path, JsonValueKind.Number, "a whole number", required) is not { } value)
             {
                 return null;
             }
@@ -248,11 +251,15 @@ public static class ConfigDocumentReader
             return null;
         }
 
-        private bool? Bool(JsonObject parent, string name, string path)
+        private bool? Bool(JsonObject parent, string name, string path, bool required = true)
         {
             if (!parent.TryGetPropertyValue(name, out var node))
             {
-                Add(path, "is missing.");
+                if (required)
+                {
+                    Add(path, "is missing.");
+                }
+
                 return null;
             }
 

@@ -41,6 +41,27 @@ public sealed class ConfigDocumentReaderTests
     }
 
     [Fact]
+    public void A_generator_option_the_document_leaves_out_takes_its_default_and_a_wrong_one_is_named()
+    {
+        var written = System.Text.Json.Nodes.JsonNode.Parse(Current(FirewallConfig.Tutorial with
+        {
+            Settings = FirewallConfig.Tutorial.Settings with { Options = new GeneratorOptions { SynOnly = true, FirstKnockShards = 4 } },
+        }))!;
+        var options = written["settings"]!["options"]!.AsObject();
+        // As a backup written before these options existed.
+        options.Remove("synOnly");
+        options.Remove("firstKnockShards");
+
+        var read = ConfigDocumentReader.Read(written.ToJsonString());
+
+        Assert.True(read.Succeeded, string.Join("; ", read.Issues));
+        Assert.Equal(new GeneratorOptions(), read.Config!.Settings.Options);
+
+        options["logKnocks"] = "yes";
+        Assert.Equal(["settings.options.logKnocks"], Fields(ConfigDocumentReader.Read(written.ToJsonString())));
+    }
+
+    [Fact]
     public void Secrets_are_left_out_unless_asked_for_and_then_there_are_none()
     {
         Assert.DoesNotContain("secrets", Current(FirewallConfig.Tutorial));
