@@ -1,23 +1,15 @@
 namespace KnockAdmin.Core.Model;
 
-/// <summary>A generator option that is on or off.</summary>
+/// <summary>One generator option: a switch (<see cref="bool"/>) or a whole number (<see cref="int"/>).</summary>
 /// <param name="Name">Its member name in every JSON (API, backup, stored settings).</param>
-/// <param name="Label">What the settings page says next to the switch.</param>
+/// <param name="Label">What the settings page says next to it.</param>
 /// <param name="Change">How a list of changes names it ("log knocks: off → on").</param>
-public sealed record GeneratorSwitch(
+public sealed record GeneratorOptionField<T>(
     string Name,
     string Label,
     string Change,
-    Func<GeneratorOptions, bool> Get,
-    Func<GeneratorOptions, bool, GeneratorOptions> With);
-
-/// <summary>A generator option that is a whole number.</summary>
-public sealed record GeneratorNumber(
-    string Name,
-    string Label,
-    string Change,
-    Func<GeneratorOptions, int> Get,
-    Func<GeneratorOptions, int, GeneratorOptions> With);
+    Func<GeneratorOptions, T> Get,
+    Func<GeneratorOptions, T, GeneratorOptions> With);
 
 /// <summary>
 /// Every generator option once, with its name, its words and how to read and set it. Storage (one JSON column), the
@@ -27,7 +19,7 @@ public sealed record GeneratorNumber(
 /// </summary>
 public static class GeneratorOptionFields
 {
-    public static IReadOnlyList<GeneratorSwitch> Switches { get; } =
+    public static IReadOnlyList<GeneratorOptionField<bool>> Switches { get; } =
     [
         new("tolerateRepeatedStep", "Tolerate a repeated knock (SYN retransmits, clients that knock twice)", "tolerate a repeated knock",
             options => options.TolerateRepeatedStep, (options, on) => options with { TolerateRepeatedStep = on }),
@@ -39,7 +31,7 @@ public static class GeneratorOptionFields
             options => options.LogKnocks, (options, on) => options with { LogKnocks = on }),
     ];
 
-    public static IReadOnlyList<GeneratorNumber> Numbers { get; } =
+    public static IReadOnlyList<GeneratorOptionField<int>> Numbers { get; } =
     [
         new("firstKnockShards", "Lists per first knock", "first-knock lists",
             options => options.FirstKnockShards, (options, count) => options with { FirstKnockShards = count }),
