@@ -11,13 +11,18 @@ public static class ProcessStats
     /// <summary>utime + stime (the process's own threads) plus cutime + cstime (children it has waited for).</summary>
     public static TimeSpan CpuTime(int pid)
     {
-        var stat = File.ReadAllText($"/proc/{pid}/stat");
-        // The command name (field 2) is in parentheses and may hold spaces; fields after it are plain numbers.
-        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-        // fields[0] is field 3 (state), so field N is fields[N - 3].
-        var ticks = new[] { 14, 15, 16, 17 }.Sum(field => long.Parse(fields[field - 3], CultureInfo.InvariantCulture));
-        return TimeSpan.FromSeconds(ticks / TicksPerSecond);
+        var fields = FieldsAfterCommand(File.ReadAllText($"/proc/{pid}/stat"));
+        return FromTicks(new[] { 14, 15, 16, 17 }.Sum(field => long.Parse(fields[field - 3], CultureInfo.InvariantCulture)));
     }
+
+    /// <summary>
+    /// The fields of a stat line after the command name (field 2, in parentheses, may hold spaces): element 0 is
+    /// field 3 (state), so field N is element N - 3.
+    /// </summary>
+    public static string[] FieldsAfterCommand(string stat) => stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+
+    /// <summary>A stat file's clock ticks as time.</summary>
+    public static TimeSpan FromTicks(long ticks) => TimeSpan.FromSeconds(ticks / TicksPerSecond);
 
     /// <summary>Resident set size (VmRSS), in MiB.</summary>
     public static double ResidentMiB(int pid) =>

@@ -5,9 +5,6 @@ namespace KnockAdmin.Benchmarks.Panel;
 /// <summary>The processes started, directly or not, by one process: here, the browser that the benchmark drives.</summary>
 public static class ProcessTree
 {
-    /// <summary>Clock ticks per second of the stat file's times (USER_HZ).</summary>
-    private const double TicksPerSecond = 100;
-
     /// <summary>
     /// CPU time (utime + stime) of the living descendants of <paramref name="root"/> whose command name starts with
     /// <paramref name="commandPrefix"/>: what the browser's processes have used so far.
@@ -30,7 +27,7 @@ public static class ProcessTree
             }
         }
 
-        return TimeSpan.FromSeconds(ticks / TicksPerSecond);
+        return ProcessStats.FromTicks(ticks);
     }
 
     private sealed record Process(int Pid, int Parent, string Command, long Ticks);
@@ -56,15 +53,13 @@ public static class ProcessTree
                 continue;
             }
 
-            var open = stat.IndexOf('(', StringComparison.Ordinal);
-            var close = stat.LastIndexOf(')');
-            var fields = stat[(close + 2)..].Split(' ');
-            // fields[0] is field 3 (state): ppid is field 4, utime 14, stime 15.
+            var fields = ProcessStats.FieldsAfterCommand(stat);
+            // ppid is field 4, utime 14, stime 15.
             processes.Add(new Process(
                 pid,
-                int.Parse(fields[1], CultureInfo.InvariantCulture),
-                stat[(open + 1)..close],
-                long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)));
+                int.Parse(fields[4 - 3], CultureInfo.InvariantCulture),
+                stat[(stat.IndexOf('(', StringComparison.Ordinal) + 1)..stat.LastIndexOf(')')],
+                long.Parse(fields[14 - 3], CultureInfo.InvariantCulture) + long.Parse(fields[15 - 3], CultureInfo.InvariantCulture)));
         }
 
         return processes;
