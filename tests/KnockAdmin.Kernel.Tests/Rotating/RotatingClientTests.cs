@@ -62,6 +62,48 @@ public class RotatingClientTests
         Assert.True(await server.ConnectsAsync(RotatingConfigs.ProtectedPort));
     }
 
+    [Fact]
+    public async Task The_powershell_client_opens_the_door_with_the_secret_and_not_without_it()
+    {
+        HostTools.Require("ip");
+        var script = Path.Combine(RepositoryRoot.Find(), "docs", "clients", "knock-rotating.ps1");
+        var powershell = PowerShellTool.Command(script);
+        await using var server = await StartNowAsync(RotatingConfigs.Secret);
+        var wrong = RotatingConfigs.Secret.Select(b => (byte)(b ^ 0x55)).ToArray();
+
+        (await server.Pair.InClientAsync([.. powershell, NamespacePair.ServerV4, .. Arguments(wrong)])).EnsureSuccess("powershell client");
+        Assert.False(await server.ConnectsAsync(RotatingConfigs.ProtectedPort));
+
+        (await server.Pair.InClientAsync([.. powershell, NamespacePair.ServerV4, .. Arguments(RotatingConfigs.Secret)])).EnsureSuccess("powershell client");
+        Assert.True(await server.ConnectsAsync(RotatingConfigs.ProtectedPort));
+
+        (await server.Pair.InClientAsync([.. powershell, NamespacePair.ServerV6, .. Arguments(RotatingConfigs.Secret)])).EnsureSuccess("powershell client");
+        Assert.True(await server.ConnectsAsync(RotatingConfigs.ProtectedPort, NamespacePair.ServerV6));
+    }
+
+    [Fact]
+    public async Task The_powershell_client_draws_every_test_vector_of_the_docs()
+    {
+        var root = RepositoryRoot.Find();
+        var powershell = PowerShellTool.Command(Path.Combine(root, "docs", "clients", "knock-rotating.ps1"));
+        var rows = File.ReadLines(Path.Combine(root, "docs", "rotating-sequences.md")).Where(line => line.StartsWith("| `", StringComparison.Ordinal)).ToList();
+        Assert.Equal(8, rows.Count);
+        foreach (var row in rows)
+        {
+            var cells = row.Trim('|').Split('|').Select(cell => cell.Trim()).ToArray();
+            var range = cells[3].Split('–');
+            string[] command =
+            [
+                "env", "KNOCK_ROTATING_PRINT=1", $"KNOCK_ROTATING_NOW={cells[4]}",
+                .. powershell, "192.0.2.1", Base32(Convert.FromHexString(cells[0].Trim('`'))), cells[1], cells[2], range[0], range[1],
+            ];
+
+            var output = (await Run.CommandAsync(command[0], command[1..])).EnsureSuccess("powershell client");
+
+            Assert.Equal(cells[6], output.StandardOutput.Trim());
+        }
+    }
+
     /// <summary>RFC 4648 base32 without padding, as the panel shows a secret.</summary>
     private static string Base32(byte[] bytes)
     {
