@@ -48,7 +48,7 @@ public class RotatingClientTests
     [Theory]
     [InlineData("auto")]
     [InlineData("devtcp")]
-    public async Task The_bash_client_opens_the_door_with_knock_and_with_dev_tcp(string client)
+    public async Task The_bash_client_opens_the_door_over_IPv4_and_IPv6_with_knock_and_with_dev_tcp(string client)
     {
         HostTools.Require("openssl", "knock");
         await using var server = await StartNowAsync(RotatingConfigs.Secret);
@@ -60,6 +60,9 @@ public class RotatingClientTests
 
         (await server.Pair.InClientAsync(["env", $"KNOCK_CLIENT={client}", "bash", script, NamespacePair.ServerV4, .. Arguments(RotatingConfigs.Secret)])).EnsureSuccess("bash client");
         Assert.True(await server.ConnectsAsync(RotatingConfigs.ProtectedPort));
+
+        (await server.Pair.InClientAsync(["env", $"KNOCK_CLIENT={client}", "bash", script, NamespacePair.ServerV6, .. Arguments(RotatingConfigs.Secret)])).EnsureSuccess("bash client");
+        Assert.True(await server.ConnectsAsync(RotatingConfigs.ProtectedPort, NamespacePair.ServerV6));
     }
 
     [Fact]
