@@ -33,7 +33,7 @@ public sealed class ClientsPageRotatingTests : PanelTestContext
         Assert.Equal("python3 knock-rotating.py 2001:db8::7 \"$KNOCK_SECRET\" 90 5 20000 29999",
             page.Find("[data-family='ipv6'][data-tool='python'] .snippet").TextContent.Split('\n')[0]);
         Assert.Empty(page.FindAll("[data-tool='knock']"));
-        Assert.Contains("rotating: 5 knocks from 20000–29999", page.Find("[data-profile='door'] h2").TextContent, StringComparison.Ordinal);
+        Assert.Contains("rotating: 5 knocks from ports 20000–29999, new every 90 s", page.Find("[data-profile='door'] h2").TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain("1111", page.Find("[data-profile='door']").TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain(SimpleBase.Base32.Rfc4648.Encode(secret, padding: false), page.Markup, StringComparison.Ordinal);
     }

@@ -159,14 +159,11 @@ public partial class ProfileEditor : PanelPage
         get
         {
             var profile = form!.ToProfile();
-            var rotation = profile.Rotation;
             return
             [
                 ("Name", profile.Name),
                 ("Enabled", profile.Enabled ? "yes" : "no"),
-                profile.IsRotating
-                    ? ("Knock sequence", $"rotating: {rotation.Length} knocks from ports {rotation.PortRangeStart}–{rotation.PortRangeEnd}, new every {rotation.PeriodSeconds} s")
-                    : ("Knock sequence", string.Join(" → ", profile.Steps)),
+                ("Knock sequence", SequenceText.Of(profile)),
                 ("Protected ports", string.Join(", ", profile.ProtectedPorts)),
                 ("Step timeout", $"{profile.StepTimeoutSeconds} s"),
                 ("Open window", $"{profile.OpenWindowSeconds} s"),
