@@ -3,7 +3,7 @@ using System.Globalization;
 namespace KnockAdmin.Benchmarks;
 
 /// <summary>
-/// Command line: <c>apply</c>, <c>knock</c>, <c>live</c>, <c>viewers</c>, <c>footprint</c>, <c>flood</c>, <c>history</c> or BenchmarkDotNet's own arguments (e.g. <c>--filter *Parser*</c>) for
+/// Command line: <c>apply</c>, <c>knock</c>, <c>live</c>, <c>viewers</c>, <c>footprint</c>, <c>flood</c>, <c>history</c>, <c>rotation</c> or BenchmarkDotNet's own arguments (e.g. <c>--filter *Parser*</c>) for
 /// the parser and generator benchmarks. <c>--out DIR</c>, <c>--iterations N</c>, <c>--profiles 1,10,50</c>, <c>--pages 1,10,30,50</c> and
 /// <c>--runs N</c> are ours and never reach BenchmarkDotNet.
 /// </summary>
@@ -18,10 +18,11 @@ public sealed record BenchmarkArguments(
     public const string FootprintMode = "footprint";
     public const string FloodMode = "flood";
     public const string HistoryMode = "history";
+    public const string RotationMode = "rotation";
 
     public static BenchmarkArguments Parse(string[] args)
     {
-        var mode = args.Length > 0 && args[0] is ApplyMode or KnockMode or LiveMode or ViewersMode or FootprintMode or FloodMode or HistoryMode or MicroMode ? args[0] : MicroMode;
+        var mode = args.Length > 0 && args[0] is ApplyMode or KnockMode or LiveMode or ViewersMode or FootprintMode or FloodMode or HistoryMode or RotationMode or MicroMode ? args[0] : MicroMode;
         var rest = new List<string>();
         string? output = null;
         var iterations = 15;

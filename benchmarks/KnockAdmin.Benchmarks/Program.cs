@@ -9,6 +9,7 @@ using KnockAdmin.Benchmarks.Knock;
 using KnockAdmin.Benchmarks.Live;
 using KnockAdmin.Benchmarks.Micro;
 using KnockAdmin.Benchmarks.Reporting;
+using KnockAdmin.Benchmarks.Rotation;
 
 BenchmarkArguments arguments;
 try
@@ -26,6 +27,7 @@ catch (ArgumentException error)
     Console.Error.WriteLine("       KnockAdmin.Benchmarks footprint [--runs 5] [--out DIR]                          (root)");
     Console.Error.WriteLine("       KnockAdmin.Benchmarks flood [--runs 20] [--out DIR]                             (root, hping3)");
     Console.Error.WriteLine("       KnockAdmin.Benchmarks history [--runs 500] [--out DIR]");
+    Console.Error.WriteLine("       KnockAdmin.Benchmarks rotation [--runs 20] [--profiles 1,10,50] [--out DIR]     (root)");
     return 2;
 }
 
@@ -47,6 +49,8 @@ try
             return await FloodBenchmark.RunAsync(arguments);
         case BenchmarkArguments.HistoryMode:
             return await KnockHistoryBenchmark.RunAsync(arguments);
+        case BenchmarkArguments.RotationMode:
+            return await RotationBenchmark.RunAsync(arguments);
         default:
             var artifacts = Path.Combine(ResultFiles.Directory(arguments.OutputDirectory), "micro");
             var summaries = BenchmarkSwitcher.FromAssembly(typeof(Workloads).Assembly)

@@ -27,10 +27,12 @@ while (( ${#ports[@]} < length )); do
 done
 
 if [[ ${KNOCK_CLIENT:-auto} != devtcp ]] && command -v knock >/dev/null; then
-  knock -d 0 "$host" "${ports[@]}"
+  family=()
+  [[ $host == *:* ]] && family=(-6)
+  knock "${family[@]}" -d 0 "$host" "${ports[@]}"
 else
   # One SYN per knock: the attempt is cut off before the kernel would send it again (a repeat resets the sequence).
   for port in "${ports[@]}"; do
-    timeout 0.3 bash -c "exec 3<>/dev/tcp/$host/$port" 2>/dev/null || true
+    timeout 0.3 bash -c 'exec 3<>"/dev/tcp/$0/$1"' "$host" "$port" 2>/dev/null || true
   done
 fi

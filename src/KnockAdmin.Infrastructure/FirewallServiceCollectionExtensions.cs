@@ -45,6 +45,7 @@ public static class FirewallServiceCollectionExtensions
         services.AddDataProtection();
         services.AddSingleton<ChainRotator>();
         services.AddScoped<ProfileSecrets>();
+        services.AddScoped<NewProfileSecret>();
         services.AddScoped<RotationContexts>();
         services.AddScoped<RotationDrift>();
         services.AddScoped<RotationStalls>();

@@ -2,7 +2,10 @@ using KnockAdmin.Core.Model;
 
 namespace KnockAdmin.Core.Clients;
 
-/// <summary>Copy-ready commands that knock a profile's sequence from a user's machine, one per client tool.</summary>
+/// <summary>
+/// Copy-ready commands that knock a profile's sequence from a user's machine, one per client tool; for a rotating
+/// profile, the commands that run the rotating clients of docs/clients.
+/// </summary>
 public static class ClientSnippets
 {
     public const string Knock = "knock";
@@ -10,6 +13,7 @@ public static class ClientSnippets
     public const string Bash = "bash";
     public const string Netcat = "nc";
     public const string PowerShell = "powershell";
+    public const string Python = "python";
 
     /// <exception cref="ArgumentException">
     /// The host is not a hostname, IPv4 or IPv6 address, or the profile has no usable steps (validate it first).
@@ -17,6 +21,11 @@ public static class ClientSnippets
     public static IReadOnlyList<ClientSnippet> For(KnockProfile profile, string host)
     {
         ArgumentNullException.ThrowIfNull(profile);
+        if (profile.IsRotating)
+        {
+            return RotatingClientSnippets.Create(profile, ClientHost.Parse(host));
+        }
+
         var sequence = KnockSequence.From(profile, ClientHost.Parse(host));
         return
         [

@@ -29,6 +29,6 @@ internal sealed record KnockSequence(ClientHost Host, IReadOnlyList<PortSpec> St
         _ => $"\n# then, within {OpenWindowSeconds} s: connect to {Host} on {FirstProtected.Protocol} port {FirstProtected.Port}",
     };
 
-    private static bool IsUsable(PortSpec? spec) =>
+    internal static bool IsUsable(PortSpec? spec) =>
         spec is not null && spec.Port is >= ValidationLimits.MinPort and <= ValidationLimits.MaxPort && Protocols.IsKnown(spec.Protocol);
 }

@@ -20,6 +20,7 @@ public static partial class FieldWords
         ["trustedSources"] = "trusted source",
         ["stepTimeoutSeconds"] = "step timeout",
         ["openWindowSeconds"] = "open window",
+        ["periodSeconds"] = "period",
         ["ipv6"] = "IPv6",
         ["firstKnockShards"] = "lists per first knock",
         ["tolerateRepeatedStep"] = "tolerate a repeated step",

@@ -35,6 +35,10 @@ public sealed class ProfileSecrets(KnockAdminDbContext db, IDataProtectionProvid
         return secret;
     }
 
+    /// <summary>When the profile's secret was made; null when it has none.</summary>
+    public async Task<DateTimeOffset?> MadeAtAsync(int profileId, CancellationToken cancellationToken = default) =>
+        (await db.ProfileSecrets.AsNoTracking().FirstOrDefaultAsync(secret => secret.ProfileId == profileId, cancellationToken))?.CreatedAt;
+
     /// <summary>Whether the profile has a secret.</summary>
     public Task<bool> ExistsAsync(int profileId, CancellationToken cancellationToken = default) =>
         db.ProfileSecrets.AnyAsync(secret => secret.ProfileId == profileId, cancellationToken);

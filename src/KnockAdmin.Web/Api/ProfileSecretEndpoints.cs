@@ -1,6 +1,5 @@
 using KnockAdmin.Core.Failures;
 using KnockAdmin.Core.Sequences;
-using KnockAdmin.Infrastructure.Auditing;
 using KnockAdmin.Infrastructure.Configuration;
 using KnockAdmin.Infrastructure.Rotating;
 
@@ -16,16 +15,10 @@ public static class ProfileSecretEndpoints
     {
         var profiles = api.MapGroup("/profiles").WithTags("Profiles");
 
-        profiles.MapPost("/{id:int}/secret", async (int id, HttpContext context, ConfigurationStore store, ProfileSecrets secrets, AuditLog audit) =>
+        profiles.MapPost("/{id:int}/secret", async (int id, HttpContext context, NewProfileSecret secrets) =>
             {
-                var stored = await store.FindProfileAsync(id, context.RequestAborted)
-                    ?? throw new ItemNotFoundException($"Profile {id} does not exist.");
-                var secret = await secrets.ReplaceAsync(id, context.RequestAborted);
-                // The audit line says that a secret was made, never what it is.
-                await audit.WriteAsync(ApiActor.From(context), AuditActions.SecretReplace,
-                    $"New secret for profile '{stored.Profile.Name}'; the sequences of the old one stop opening the door at the next apply or rotation.",
-                    context.RequestAborted);
-                return Results.Ok(new ProfileSecretResponse(id, SecretText.Base32(secret), secret.Length));
+                var made = await secrets.MakeAsync(id, ApiActor.From(context), context.RequestAborted);
+                return Results.Ok(new ProfileSecretResponse(id, SecretText.Base32(made.Secret), made.Secret.Length));
             })
             .WithName("ReplaceProfileSecret")
             .RequireAuthorization(ApiAuthorization.WritePolicy)

@@ -19,6 +19,18 @@ public sealed class ProfileForm
 
     public bool Enabled { get; set; } = true;
 
+    public ProfileMode Mode { get; set; } = ProfileMode.Static;
+
+    public int PeriodSeconds { get; set; } = Rotation.DefaultPeriodSeconds;
+
+    public int RotationLength { get; set; } = Rotation.DefaultLength;
+
+    public int PortRangeStart { get; set; } = Rotation.DefaultPortRangeStart;
+
+    public int PortRangeEnd { get; set; } = Rotation.DefaultPortRangeEnd;
+
+    public bool IsRotating => Mode == ProfileMode.Rotating;
+
     /// <summary>A fresh profile that is valid as it stands: a free name and three random free knocks opening SSH.</summary>
     public static ProfileForm New(FirewallConfig config) => new()
     {
@@ -57,6 +69,11 @@ public sealed class ProfileForm
         StepTimeoutSeconds = profile.StepTimeoutSeconds,
         OpenWindowSeconds = profile.OpenWindowSeconds,
         Enabled = profile.Enabled,
+        Mode = profile.Mode,
+        PeriodSeconds = profile.Rotation.PeriodSeconds,
+        RotationLength = profile.Rotation.Length,
+        PortRangeStart = profile.Rotation.PortRangeStart,
+        PortRangeEnd = profile.Rotation.PortRangeEnd,
     };
 
     public KnockProfile ToProfile() => new()
@@ -67,5 +84,8 @@ public sealed class ProfileForm
         StepTimeoutSeconds = StepTimeoutSeconds,
         OpenWindowSeconds = OpenWindowSeconds,
         Enabled = Enabled,
+        Mode = Mode,
+        // The steps a rotating profile keeps are unused but kept, so switching back to static finds them again.
+        Rotation = new Rotation { PeriodSeconds = PeriodSeconds, Length = RotationLength, PortRangeStart = PortRangeStart, PortRangeEnd = PortRangeEnd },
     };
 }

@@ -79,6 +79,19 @@ public sealed class ProfilesPageTests : PanelTestContext
         Assert.Empty(page.FindAll(".profile-enabled input"));
     }
 
+    [Fact]
+    public async Task A_rotating_profile_is_listed_with_how_its_sequences_are_drawn_not_with_its_unused_steps()
+    {
+        await CreateProfileAsync(Ssh with { Mode = ProfileMode.Rotating, Rotation = new Rotation { PeriodSeconds = 120, Length = 6, PortRangeStart = 30000, PortRangeEnd = 39999 } });
+        RenderProviders();
+
+        var page = Render<Profiles>();
+
+        page.WaitForAssertion(() => Assert.Equal("rotating: 6 knocks from ports 30000–39999, new every 120 s",
+            page.Find("td[data-label='Sequence']").TextContent.Trim()));
+        Assert.DoesNotContain("7000", page.Find("td[data-label='Sequence']").TextContent, StringComparison.Ordinal);
+    }
+
     private StoredProfile Stored(int id) =>
         WithAsync<ConfigurationStore, StoredProfile?>(store => store.FindProfileAsync(id)).GetAwaiter().GetResult()!;
 }

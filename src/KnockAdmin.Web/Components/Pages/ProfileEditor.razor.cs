@@ -31,6 +31,7 @@ public partial class ProfileEditor : PanelPage
     private string? conflict;
     private bool saving;
     private bool leaving;
+    private bool storedRotating;
 
     private bool IsDirty => form is not null && !leaving && Snapshot(form) != original;
 
@@ -55,6 +56,7 @@ public partial class ProfileEditor : PanelPage
                 form = ProfileForm.From(stored[index].Profile);
                 version = stored[index].Version;
                 savedName = stored[index].Profile.Name;
+                storedRotating = stored[index].Profile.IsRotating;
             }
             else
             {
@@ -123,7 +125,7 @@ public partial class ProfileEditor : PanelPage
     {
         get
         {
-            string[] shown = ["name", "steps", "protectedPorts", "stepTimeoutSeconds", "openWindowSeconds"];
+            string[] shown = ["name", "mode", form!.IsRotating ? "rotation" : "steps", "protectedPorts", "stepTimeoutSeconds", "openWindowSeconds"];
             return validation.Issues
                 .Where(issue => !shown.Any(name => FieldPath.IsWithin(issue.Field, Field(name))))
                 .ToList();
@@ -161,7 +163,7 @@ public partial class ProfileEditor : PanelPage
             [
                 ("Name", profile.Name),
                 ("Enabled", profile.Enabled ? "yes" : "no"),
-                ("Knock sequence", string.Join(" → ", profile.Steps)),
+                ("Knock sequence", SequenceText.Of(profile)),
                 ("Protected ports", string.Join(", ", profile.ProtectedPorts)),
                 ("Step timeout", $"{profile.StepTimeoutSeconds} s"),
                 ("Open window", $"{profile.OpenWindowSeconds} s"),
