@@ -74,4 +74,20 @@ public sealed class PageChromeTests : PanelTestContext
         Assert.Single(admin.FindAll("a[href='users']"));
         Assert.Equal(11, viewer.FindAll("a").Count);
     }
+
+    [Fact]
+    public void A_click_on_the_mode_switch_while_the_page_loads_is_not_undone_when_the_stored_choice_arrives()
+    {
+        var theme = JSInterop.SetupModule("./theme.js");
+        var stored = theme.Setup<string?>("readThemeChoice");
+        theme.SetupVoid("writeThemeChoice", _ => true);
+        JSInterop.SetupModule("./moments.js").Mode = JSRuntimeMode.Loose;
+        var layout = Render<MainLayout>(parameters => parameters.Add(p => p.Body, (RenderFragment)(body => body.AddContent(0, "A page"))));
+
+        layout.Find("button[aria-label='Switch to dark mode']").Click();
+        stored.SetResult("light");
+
+        layout.WaitForAssertion(() => Assert.Single(layout.FindAll("button[aria-label='Switch to light mode']")));
+        Assert.Contains(Primary(PanelTheme.Theme.PaletteDark), layout.Markup, StringComparison.Ordinal);
+    }
 }
