@@ -218,7 +218,8 @@ public static class LiveViewersBenchmark
 
         text.AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture,
-            $"{AfterClosing.TotalSeconds:F0} s after every page was closed: RSS {closed.ResidentMiB:F0} MiB, Pss_Anon {closed.AnonymousMiB:F0} MiB ({closed.AnonymousMiB - idle.AnonymousMiB:+0;-0;0} MiB against no page yet).");
+            $"{AfterClosing.TotalSeconds:F0} s after every page was closed: RSS {closed.ResidentMiB:F0} MiB, Pss_Anon {closed.AnonymousMiB:F0} MiB ({closed.AnonymousMiB - idle.AnonymousMiB:+0;-0;0} MiB against no page yet"
+            + (first is null ? ")." : $", {closed.AnonymousMiB - first.Memory.AnonymousMiB:+0;-0;0} MiB against one page open)."));
         text.AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture,
             $"Targets: at most {TargetMiBPerPage:F0} MiB of Pss_Anon per page, given back within a minute of closing; panel CPU at most {TargetCpuPercent:F0} % of one core; knock → screen p95 under {TargetScreenP95.TotalSeconds:F0} s; `GET /api/recent` p95 under {TargetApiP95.TotalMilliseconds:F0} ms.");
@@ -228,7 +229,8 @@ public static class LiveViewersBenchmark
             var met = new[]
             {
                 ("memory per page", perPage <= TargetMiBPerPage),
-                ("memory given back", closed.AnonymousMiB - idle.AnonymousMiB <= TargetMiBPerPage * 2),
+                // What the first page loads once (compiled code, caches) stays; what the other pages took must be back.
+                ("memory given back", closed.AnonymousMiB - first!.Memory.AnonymousMiB <= TargetMiBPerPage),
                 ("CPU", rows.All(row => row.Cpu.PercentOfOneCore <= TargetCpuPercent)),
                 ("knock → screen", rows.All(row => row.Missed == 0 && row.Screen.Percentile(0.95) < TargetScreenP95)),
                 ("API", rows.All(row => row.Api.Percentile(0.95) < TargetApiP95)),

@@ -49,12 +49,14 @@ public sealed class PanelBrowser : IAsyncDisposable
     public async Task<(IBrowserContext Context, IPage Live)> LogInToLiveAsync(Uri panel)
     {
         var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 860 } });
+        context.SetDefaultTimeout(SlowMachineTimeout);
+        context.SetDefaultNavigationTimeout(SlowMachineTimeout);
         var page = await context.NewPageAsync();
         await page.GotoAsync(new Uri(panel, "account/login?ReturnUrl=%2Flive").ToString());
         await page.Locator("input[name='name']").FillAsync(PanelProcess.AdminName);
         await page.Locator("input[name='password']").FillAsync(PanelProcess.AdminPassword);
         await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Log in" }).ClickAsync();
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/live", new PageWaitForURLOptions { Timeout = 30_000 });
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/live", new PageWaitForURLOptions { Timeout = SlowMachineTimeout });
         await WaitUntilInteractiveAsync(page);
         return (context, page);
     }
@@ -73,8 +75,14 @@ public sealed class PanelBrowser : IAsyncDisposable
         return page;
     }
 
+    /// <summary>
+    /// How long a page may take to load and sign in. Generous: with dozens of pages and their browser on the panel's two
+    /// cores, a login can take far longer than Playwright's default 30 s; the timed parts are measured separately.
+    /// </summary>
+    private const float SlowMachineTimeout = 120_000;
+
     private static Task WaitUntilInteractiveAsync(IPage page) =>
-        page.Locator("[data-interactive='yes']").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached, Timeout = 60_000 });
+        page.Locator("[data-interactive='yes']").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached, Timeout = SlowMachineTimeout });
 
     public async ValueTask DisposeAsync()
     {

@@ -24,9 +24,9 @@ public sealed partial class LiveStageCard
 
     protected override void OnAfterRender(bool firstRender) => (rendered, renderedReadOnly, filterChanged) = (Stage, ReadOnly, false);
 
-    private void FilterChanged(string value)
+    private void FilterChanged(ChangeEventArgs typed)
     {
-        filter = value ?? "";
+        filter = typed.Value as string ?? "";
         filterChanged = true;
     }
 

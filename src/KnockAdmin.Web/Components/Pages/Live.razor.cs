@@ -43,6 +43,13 @@ public partial class Live
         }
     }
 
+    /// <summary>MudGrid's item classes: one stage a row on a phone, two on a tablet, the whole funnel in a row when wide.</summary>
+    private static string StageColumns(int stages) =>
+        $"mud-grid-item mud-grid-item-xs-12 mud-grid-item-sm-6 mud-grid-item-md-{(stages <= 2 ? 6 : 4)} mud-grid-item-lg-{Math.Max(2, 12 / Math.Max(1, stages))}";
+
+    private static IReadOnlyList<LiveGrantForm.Choice> GrantChoices(LiveFunnel funnel) =>
+        [.. funnel.Profiles.SelectMany(profile => profile.Stages.Select(stage => new LiveGrantForm.Choice(stage.List, $"{profile.Name}: {stage.Title.ToLowerInvariant()}")))];
+
     public async Task RevokeAsync(string list, string address)
     {
         var sure = await Dialogs.ShowMessageBoxAsync("Revoke address?", $"{address} is removed from {list}: it loses its progress or its open window.",
