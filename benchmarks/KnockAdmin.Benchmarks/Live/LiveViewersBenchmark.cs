@@ -217,9 +217,9 @@ public static class LiveViewersBenchmark
         }
 
         text.AppendLine();
+        var againstOnePage = first is null ? "" : string.Create(CultureInfo.InvariantCulture, $", {closed.AnonymousMiB - first.Memory.AnonymousMiB:+0;-0;0} MiB against one page open");
         text.AppendLine(CultureInfo.InvariantCulture,
-            $"{AfterClosing.TotalSeconds:F0} s after every page was closed: RSS {closed.ResidentMiB:F0} MiB, Pss_Anon {closed.AnonymousMiB:F0} MiB ({closed.AnonymousMiB - idle.AnonymousMiB:+0;-0;0} MiB against no page yet"
-            + (first is null ? ")." : $", {closed.AnonymousMiB - first.Memory.AnonymousMiB:+0;-0;0} MiB against one page open)."));
+            $"{AfterClosing.TotalSeconds:F0} s after every page was closed: RSS {closed.ResidentMiB:F0} MiB, Pss_Anon {closed.AnonymousMiB:F0} MiB ({closed.AnonymousMiB - idle.AnonymousMiB:+0;-0;0} MiB against no page yet{againstOnePage}).");
         text.AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture,
             $"Targets: at most {TargetMiBPerPage:F0} MiB of Pss_Anon per page, given back within a minute of closing; panel CPU at most {TargetCpuPercent:F0} % of one core; knock → screen p95 under {TargetScreenP95.TotalSeconds:F0} s; `GET /api/recent` p95 under {TargetApiP95.TotalMilliseconds:F0} ms.");
