@@ -90,8 +90,10 @@ public sealed class NotificationsPageTests : PanelTestContext
             Assert.Equal(["Test delivered to webhook 'up': HTTP 204 No Content.",
                 $"Test to webhook 'down' failed: Could not reach 127.0.0.1:{closedPort}: Connection refused. (Tests are not retried; events are.)"], outcomes);
             var states = page.FindAll(".deliveries .delivery-state").Select(s => s.TextContent.Trim()).ToList();
-            // Newest first; the oldest row is alice's account, whose event waits for a delivery worker (there is none here).
-            Assert.Equal(["failed", "delivered", "queued"], states);
+            // Newest first. Alice's account event waits for a delivery worker (there is none here); it is written to the
+            // outbox in the background, so on a busy machine it may land after the first test: only the tests' order is fixed.
+            Assert.Equal(["failed", "delivered"], states.Where(state => state != NotificationHistory.NotDispatched));
+            Assert.Single(states, NotificationHistory.NotDispatched);
         });
         var request = Assert.Single(receiver.Received);
         Assert.True(WebhookSignature.Verify(request.Header(WebhookSignature.Header), request.Body, Secret, Time.GetUtcNow(), WebhookSignature.DefaultTolerance).IsValid);
