@@ -56,7 +56,17 @@ public sealed class PanelBrowser : IAsyncDisposable
         await page.Locator("input[name='name']").FillAsync(PanelProcess.AdminName);
         await page.Locator("input[name='password']").FillAsync(PanelProcess.AdminPassword);
         await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Log in" }).ClickAsync();
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/live", new PageWaitForURLOptions { Timeout = SlowMachineTimeout });
+        try
+        {
+            await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/live", new PageWaitForURLOptions { Timeout = SlowMachineTimeout });
+        }
+        catch (TimeoutException timeout)
+        {
+            // Say where the browser was left and what it showed: a refused sign-in and a slow one look alike otherwise.
+            var shown = await page.Locator("body").InnerTextAsync(new LocatorInnerTextOptions { Timeout = 5_000 });
+            throw new InvalidOperationException($"Signing in did not reach the Live page: the browser is on {page.Url}, showing: {shown[..Math.Min(shown.Length, 400)]}", timeout);
+        }
+
         await WaitUntilInteractiveAsync(page);
         return (context, page);
     }
