@@ -25,7 +25,7 @@ public sealed class FleetCliTests
         Assert.Contains("ansible-playbook site.yml", output);
         string[] expected = ["ansible.cfg", "files/knockadmin-config.json", "inventory.example.yml", "roles/knockadmin/defaults/main.yml",
             "roles/knockadmin/files/knock.py", "roles/knockadmin/tasks/confirm.yml", "roles/knockadmin/tasks/install.yml",
-            "roles/knockadmin/tasks/knock.yml", "roles/knockadmin/tasks/main.yml", "site.yml"];
+            "roles/knockadmin/tasks/knock.yml", "roles/knockadmin/tasks/main.yml", "roles/knockadmin/tasks/summary.yml", "site.yml"];
         Assert.Equal(expected, Directory.EnumerateFiles(project, "*", SearchOption.AllDirectories)
             .Select(path => Path.GetRelativePath(project, path)).Order(StringComparer.Ordinal));
         var document = Path.Combine(project, "files", "knockadmin-config.json");

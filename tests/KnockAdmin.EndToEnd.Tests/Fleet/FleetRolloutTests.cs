@@ -15,7 +15,7 @@ namespace KnockAdmin.EndToEnd.Tests.Fleet;
 /// </summary>
 public sealed class FleetRolloutTests
 {
-    private const int ConfirmWithinSeconds = 25;
+    private const int ConfirmWithinSeconds = 60;
     private const int ReachTimeoutSeconds = 8;
     private static readonly int[] SshKnock = [7101, 7102, 7103];
 
@@ -110,6 +110,35 @@ public sealed class FleetRolloutTests
         }
 
         Assert.Equal(revisionsBefore, await RevisionCountsAsync(fleet));
+    }
+
+    [Fact]
+    public async Task A_host_with_an_unknown_profile_or_without_KnockAdmin_fails_with_the_reason_and_nothing_changes_there()
+    {
+        await using var fleet = await FleetNetwork.CreateAsync(hostCount: 2);
+        foreach (var host in fleet.Hosts)
+        {
+            await host.Database.StoreAsync(Before);
+        }
+
+        var project = await ExportProjectAsync(fleet);
+        var missing = Path.Combine(fleet.Directory, "not-installed", "KnockAdmin");
+        var run = await fleet.PlaybookAsync(project, fleet.Inventory(ConfirmWithinSeconds, ReachTimeoutSeconds, host => host.Name == "host1"
+            ? new JsonObject { ["knockadmin_profiles"] = new JsonArray("ssh", "mail") }
+            : new JsonObject { ["knockadmin_binary"] = missing }), Extra(fleet, "refused"));
+
+        Assert.True(run.ExitCode == 2, $"{run.StandardOutput}\n{run.StandardError}");
+        Assert.Contains("knockadmin_profiles names mail, which the document does not have (it has ssh, web)", run.StandardOutput);
+        Assert.Contains($"{missing} does not exist on host2; set knockadmin_archive", run.StandardOutput);
+        var summary = Hosts(fleet, "refused");
+        Assert.Equal("failed", summary["host1"]!["outcome"]!.GetValue<string>());
+        Assert.Equal("failed", summary["host2"]!["outcome"]!.GetValue<string>());
+        foreach (var host in fleet.Hosts)
+        {
+            Assert.Equal(0, await host.Database.QueryAsync(db => db.Revisions.CountAsync()));
+            Assert.Equal(Before.Profiles.Select(p => p.Name), (await host.Database.LoadAsync()).Profiles.Select(p => p.Name));
+            Assert.False(File.Exists(host.DocumentPath), $"{host.Name}: no document was copied");
+        }
     }
 
     private static async Task<string> ExportProjectAsync(FleetNetwork fleet)
