@@ -33,6 +33,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<ConfigurationStore>();
         services.AddScoped<KnockAdmin.Infrastructure.Clients.PublicAddressStore>();
         services.AddScoped<ConfigBackup>();
+        services.AddScoped<Fleet.AnsibleProject>();
         services.AddOptions<KnockHistoryOptions>().BindConfiguration(KnockHistoryOptions.Section);
         services.AddScoped<KnockHistoryStore>();
         services.AddScoped<ApiTokenService>();

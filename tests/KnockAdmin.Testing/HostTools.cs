@@ -21,6 +21,8 @@ public static class HostTools
         ["nc"] = "netcat-openbsd",
         ["sshd"] = "openssh-server",
         ["hping3"] = "hping3",
+        ["ssh-keygen"] = "openssh-client",
+        ["ansible-playbook"] = "ansible",
     };
 
     /// <exception cref="MissingHostToolsException">Not root, or a tool is not installed.</exception>

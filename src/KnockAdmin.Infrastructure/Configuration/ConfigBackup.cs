@@ -12,7 +12,8 @@ namespace KnockAdmin.Infrastructure.Configuration;
 public sealed record ConfigExport(string Json, string ConfigVersion);
 
 /// <summary>What an import stored: the new stored-configuration version, the schema it was read from, and the warnings.</summary>
-public sealed record ConfigImported(string ConfigVersion, int SchemaVersion, int Profiles, IReadOnlyList<ValidationIssue> Warnings);
+/// <param name="Unchanged">The document held the stored configuration already and nothing was written (only when asked to skip that).</param>
+public sealed record ConfigImported(string ConfigVersion, int SchemaVersion, int Profiles, IReadOnlyList<ValidationIssue> Warnings, bool Unchanged = false);
 
 /// <summary>
 /// Backup and restore of the whole configuration as a versioned JSON document: the one path for the panel, the API
@@ -34,8 +35,11 @@ public sealed class ConfigBackup(KnockAdminDbContext db, ConfigurationStore stor
 
     /// <param name="expectedConfigVersion">The stored-configuration version the import is based on; null replaces whatever is stored.</param>
     /// <exception cref="InvalidInputException">The document cannot be read, or the configuration in it is invalid (every problem listed).</exception>
+    /// <param name="skipUnchanged">Write nothing (no audit entry either) when the document holds the stored configuration already:
+    /// a rollout run again changes nothing.</param>
     /// <exception cref="EditConflictException">The stored configuration changed since <paramref name="expectedConfigVersion"/>.</exception>
-    public async Task<ConfigImported> ImportAsync(string json, string? expectedConfigVersion, Actor actor, CancellationToken cancellationToken = default)
+    public async Task<ConfigImported> ImportAsync(
+        string json, string? expectedConfigVersion, Actor actor, CancellationToken cancellationToken = default, bool skipUnchanged = false)
     {
         var read = ConfigDocumentReader.Read(json);
         if (!read.Succeeded)
@@ -60,6 +64,13 @@ public sealed class ConfigBackup(KnockAdminDbContext db, ConfigurationStore stor
                 throw new EditConflictException(
                     $"The configuration was changed since version {expectedConfigVersion} (the stored one is version {stored}). "
                     + "Export it again, or base the import on the stored version.");
+            }
+
+            if (skipUnchanged && string.Equals(stored, ConfigurationVersion.Of(config), StringComparison.Ordinal))
+            {
+                var kept = await store.LoadAsync(cancellationToken);
+                return new ConfigImported(stored, read.SchemaVersion!.Value, kept.Profiles.Count,
+                    validator.Validate(kept).Issues.Where(issue => !issue.IsError).ToList(), Unchanged: true);
             }
 
             await store.ReplaceWithinTransactionAsync(config, actor,

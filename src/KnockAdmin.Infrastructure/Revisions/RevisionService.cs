@@ -118,6 +118,24 @@ public sealed class RevisionService(
             .ThenByDescending(r => r.Id)
             .FirstOrDefaultAsync(cancellationToken);
 
+    /// <summary>
+    /// The confirmed revision in force when it runs the stored configuration already, so that an apply would change
+    /// nothing; null when there is none, a revision waits for confirmation or is being applied, or the stored one differs.
+    /// </summary>
+    public async Task<RevisionView?> ConfirmedWithStoredConfigAsync(CancellationToken cancellationToken = default)
+    {
+        var active = await ActiveAsync(cancellationToken);
+        if (active is not { State: RevisionState.Confirmed } || await ApplyingAsync(cancellationToken) is not null)
+        {
+            return null;
+        }
+
+        var stored = ConfigurationVersion.Of(await store.LoadAsync(cancellationToken));
+        return string.Equals(ConfigurationVersion.Of(FirewallConfigJson.Deserialize(active.ConfigJson)), stored, StringComparison.Ordinal)
+            ? RevisionView.From(active)
+            : null;
+    }
+
     /// <summary>A revision stored as applying: an apply under way, or one whose process died and that recovery reverts.</summary>
     public Task<RevisionEntity?> ApplyingAsync(CancellationToken cancellationToken = default) =>
         db.Revisions.AsNoTracking().Where(r => r.State == RevisionState.Applying).OrderByDescending(r => r.Id).FirstOrDefaultAsync(cancellationToken);

@@ -10,6 +10,7 @@ public static class ApiEndpoints
         api.MapProfileSecretEndpoints();
         api.MapSettingsEndpoints();
         api.MapConfigEndpoints();
+        api.MapFleetEndpoints();
         api.MapRevisionEndpoints();
         api.MapRecentEndpoints();
         api.MapHistoryEndpoints();

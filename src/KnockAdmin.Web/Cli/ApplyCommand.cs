@@ -24,12 +24,20 @@ internal static class ApplyCommand
         {
             Description = $"Why this apply is made (one line, at most {ApplyNote.MaxLength} characters); kept with the revision and in the audit log.",
         };
+        var ifChanged = new Option<bool>("--if-changed")
+        {
+            Description = "Apply nothing, and say 'Unchanged', when the confirmed revision in force holds the stored configuration already "
+                + "(for rollouts run again).",
+        };
+        var author = AuthorOption.Create();
         var command = new Command("apply",
             "Apply the stored configuration to the kernel. Unless confirmed in time with 'confirm', the previous rules come back automatically.")
         {
             confirmWithin,
             expectVersion,
             note,
+            ifChanged,
+            author,
         };
         command.SetAction((parseResult, cancellationToken) => CliServices.RunAsync(context, async (services, ct) =>
         {
@@ -38,8 +46,15 @@ internal static class ApplyCommand
                 return refused;
             }
 
-            var applied = await services.GetRequiredService<RevisionService>()
-                .ApplyAsync(Actor.CommandLine, parseResult.GetValue(confirmWithin), parseResult.GetValue(expectVersion), parseResult.GetValue(note), ct);
+            var revisions = services.GetRequiredService<RevisionService>();
+            if (parseResult.GetValue(ifChanged) && await revisions.ConfirmedWithStoredConfigAsync(ct) is { } same)
+            {
+                await context.Out.WriteLineAsync($"Unchanged: revision {same.Id} is in force with the stored configuration; nothing was applied.");
+                return ExitCodes.Success;
+            }
+
+            var applied = await revisions
+                .ApplyAsync(AuthorOption.ActorOf(parseResult, author), parseResult.GetValue(confirmWithin), parseResult.GetValue(expectVersion), parseResult.GetValue(note), ct);
             await WriteWarningsAsync(context, applied.Warnings);
             await context.Out.WriteLineAsync(RevisionText.AfterApply(applied.Revision, "Applied"));
             return ExitCodes.Success;

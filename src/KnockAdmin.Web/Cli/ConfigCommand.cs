@@ -52,12 +52,19 @@ internal static class ConfigCommand
         {
             Description = "Import only if the stored configuration is still this version (as config export printed it); otherwise nothing is stored.",
         };
+        var ifChanged = new Option<bool>("--if-changed")
+        {
+            Description = "Store nothing, and say 'Unchanged', when the document holds the stored configuration already (for rollouts run again).",
+        };
+        var author = AuthorOption.Create();
         var import = new Command("import",
             "Replace the stored configuration with a backup document, after validating it as a whole (nothing is stored on any error). "
             + "The kernel is not touched: run 'apply' afterwards.")
         {
             file,
             expect,
+            ifChanged,
+            author,
         };
         import.SetAction((parseResult, cancellationToken) => CliServices.RunAsync(context, async (services, ct) =>
         {
@@ -68,10 +75,18 @@ internal static class ConfigCommand
                 return ExitCodes.InvalidInput;
             }
 
-            var imported = await services.GetRequiredService<ConfigBackup>().ImportAsync(json!, parseResult.GetValue(expect), Actor.CommandLine, ct);
+            var imported = await services.GetRequiredService<ConfigBackup>().ImportAsync(
+                json!, parseResult.GetValue(expect), AuthorOption.ActorOf(parseResult, author), ct, skipUnchanged: parseResult.GetValue(ifChanged));
             foreach (var warning in imported.Warnings)
             {
                 await context.Error.WriteLineAsync($"warning: {(warning.Field.Length == 0 ? "configuration" : warning.Field)}: {warning.Message}");
+            }
+
+            if (imported.Unchanged)
+            {
+                await context.Out.WriteLineAsync(
+                    $"Unchanged: the stored configuration is version {imported.ConfigVersion} already ({imported.Profiles} profile(s)); nothing was stored.");
+                return ExitCodes.Success;
             }
 
             await context.Out.WriteLineAsync(

@@ -14,10 +14,11 @@ internal static class ConfirmCommand
             Description = "The pending revision to keep; default: the one waiting for confirmation.",
             Arity = ArgumentArity.ZeroOrOne,
         };
-        var command = new Command("confirm", "Keep the rules of a revision that waits for confirmation, so they are not reverted.") { revision };
+        var author = AuthorOption.Create();
+        var command = new Command("confirm", "Keep the rules of a revision that waits for confirmation, so they are not reverted.") { revision, author };
         command.SetAction((parseResult, cancellationToken) => CliServices.RunAsync(context, async (services, ct) =>
         {
-            var confirmed = await services.GetRequiredService<RevisionService>().ConfirmAsync(Actor.CommandLine, parseResult.GetValue(revision), ct);
+            var confirmed = await services.GetRequiredService<RevisionService>().ConfirmAsync(AuthorOption.ActorOf(parseResult, author), parseResult.GetValue(revision), ct);
             await context.Out.WriteLineAsync($"Confirmed revision {confirmed.Id}; its rules stay.");
             return ExitCodes.Success;
         }, cancellationToken));

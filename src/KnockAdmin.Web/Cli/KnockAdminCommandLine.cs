@@ -54,6 +54,7 @@ public static class KnockAdminCommandLine
         StatusCommand.Create(context),
         ExportCommand.Create(context),
         ConfigCommand.Create(context),
+        FleetCommand.Create(context),
         TokenCommand.Create(context),
         UserCommand.Create(context),
         RecoverCommand.Create(context),

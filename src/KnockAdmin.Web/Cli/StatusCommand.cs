@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using KnockAdmin.Infrastructure.Status;
 
 namespace KnockAdmin.Web.Cli;
@@ -8,11 +10,24 @@ internal static class StatusCommand
 {
     public static Command Create(CliContext context)
     {
+        var json = new Option<bool>("--json")
+        {
+            Description = "Print the status as one JSON document, the same as GET /api/status returns (for scripts and rollouts).",
+        };
         var command = new Command("status",
-            "Show the firewall backend and what stands in the way of applying, the active revision, a pending confirmation deadline and drift.");
+            "Show the firewall backend and what stands in the way of applying, the active revision, a pending confirmation deadline and drift.")
+        {
+            json,
+        };
         command.SetAction((parseResult, cancellationToken) => CliServices.RunAsync(context, async (services, ct) =>
         {
             var status = await services.GetRequiredService<SystemStatusReader>().ReadAsync(ct);
+            if (parseResult.GetValue(json))
+            {
+                await context.Out.WriteLineAsync(JsonSerializer.Serialize(Api.StatusResponse.From(status), JsonOptions));
+                return ExitCodes.Success;
+            }
+
             foreach (var line in Lines(status, services.GetRequiredService<TimeProvider>().GetUtcNow()))
             {
                 await context.Out.WriteLineAsync(line);
@@ -22,6 +37,12 @@ internal static class StatusCommand
         }, cancellationToken));
         return command;
     }
+
+    /// <summary>As the HTTP API writes it: camelCase members, enums as camelCase words.</summary>
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+    };
 
     private static IEnumerable<string> Lines(SystemStatus status, DateTimeOffset now)
     {

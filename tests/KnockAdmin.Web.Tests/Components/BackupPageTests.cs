@@ -71,4 +71,53 @@ public sealed class BackupPageTests : PanelTestContext
         page.WaitForAssertion(() => Assert.Contains("Only an admin may do this", page.Find(".error-alert").TextContent));
         Assert.True((await WithAsync<ConfigurationStore, StoredSettings>(store => store.GetSettingsAsync())).Settings.Ipv6);
     }
+
+    [Fact]
+    public async Task An_admin_prepares_and_downloads_the_ansible_project_with_the_stored_configuration()
+    {
+        await CreateProfileAsync(FirewallConfig.Tutorial.Profiles[0]);
+        RenderProviders();
+        var page = Render<Backup>();
+        page.WaitForAssertion(() => page.Find(".fleet-prepare-button"));
+
+        page.Find(".fleet-prepare-button").Click();
+
+        page.WaitForAssertion(() => page.Find(".fleet-download-button"));
+        var link = page.Find(".fleet-download-button");
+        Assert.Equal("knockadmin-fleet.zip", link.GetAttribute("download"));
+        var zip = Convert.FromBase64String(link.GetAttribute("href")!["data:application/zip;base64,".Length..]);
+        using var archive = new System.IO.Compression.ZipArchive(new MemoryStream(zip));
+        Assert.Contains("knockadmin-fleet/site.yml", archive.Entries.Select(entry => entry.FullName));
+        using var document = new StreamReader(archive.GetEntry("knockadmin-fleet/files/knockadmin-config.json")!.Open());
+        Assert.Contains("\"name\": \"ssh\"", await document.ReadToEndAsync());
+    }
+
+    [Fact]
+    public void A_viewer_gets_no_ansible_project_and_is_told_it_is_for_admins()
+    {
+        SignInAs(Roles.Viewer, Time.GetUtcNow());
+        RenderProviders();
+        var page = Render<Microsoft.AspNetCore.Components.CascadingValue<bool>>(parameters => parameters
+            .Add(p => p.Name, KnockAdmin.Web.Components.Shared.PanelPage.ReadOnlyCascade)
+            .Add(p => p.Value, true)
+            .AddChildContent<Backup>());
+
+        page.WaitForAssertion(() => Assert.Contains("Only an admin may download the project", page.Find(".fleet-admin-only").TextContent));
+        Assert.Empty(page.FindAll(".fleet-prepare-button"));
+        Assert.Empty(page.FindAll(".fleet-download-button"));
+    }
+
+    [Fact]
+    public void A_viewer_who_prepares_the_ansible_project_anyway_gets_none()
+    {
+        SignInAs(Roles.Viewer, Time.GetUtcNow());
+        RenderProviders();
+        var page = Render<Backup>();
+        page.WaitForAssertion(() => page.Find(".fleet-prepare-button"));
+
+        page.Find(".fleet-prepare-button").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("Only an admin may do this", page.Find(".error-alert").TextContent));
+        Assert.Empty(page.FindAll(".fleet-download-button"));
+    }
 }
