@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using KnockAdmin.Infrastructure.Status;
 
 namespace KnockAdmin.Web.Cli;
@@ -24,7 +23,7 @@ internal static class StatusCommand
             var status = await services.GetRequiredService<SystemStatusReader>().ReadAsync(ct);
             if (parseResult.GetValue(json))
             {
-                await context.Out.WriteLineAsync(JsonSerializer.Serialize(Api.StatusResponse.From(status), JsonOptions));
+                await context.Out.WriteLineAsync(JsonSerializer.Serialize(Api.StatusResponse.From(status), Api.ApiJson.Options));
                 return ExitCodes.Success;
             }
 
@@ -37,12 +36,6 @@ internal static class StatusCommand
         }, cancellationToken));
         return command;
     }
-
-    /// <summary>As the HTTP API writes it: camelCase members, enums as camelCase words.</summary>
-    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
-    {
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
-    };
 
     private static IEnumerable<string> Lines(SystemStatus status, DateTimeOffset now)
     {

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using KnockAdmin.Infrastructure;
 using KnockAdmin.Infrastructure.Notifications;
 using KnockAdmin.Web.Api;
@@ -25,8 +23,7 @@ public static class ServiceRegistration
 
     private static IServiceCollection AddKnockAdminApi(this IServiceCollection services)
     {
-        services.ConfigureHttpJsonOptions(options =>
-            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
+        services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.SerializerOptions));
         services.AddProblemDetails();
         services.AddExceptionHandler<FailureProblemHandler>();
         services.AddOpenApi(options => options.AddDocumentTransformer<BearerSecurityTransformer>());
