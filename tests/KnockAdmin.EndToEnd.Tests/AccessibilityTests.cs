@@ -1,6 +1,5 @@
 using System.Reflection;
 using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using KnockAdmin.EndToEnd.Tests.Support;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Playwright;
@@ -134,7 +133,7 @@ public sealed class AccessibilityTests : IAsyncLifetime
             found.Add($"{path}: {headings} headings of the first level instead of one");
         }
 
-        AxeResult result = await page.RunAxe();
+        AxeResult result = await Browser.AccessibilityAsync(page);
         found.AddRange(result.Violations
             .Where(violation => Blocking.Contains(violation.Impact))
             .Select(violation => $"{path}: {violation.Impact} {violation.Id} ({violation.Help}) at "

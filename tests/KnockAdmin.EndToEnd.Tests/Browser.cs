@@ -1,3 +1,5 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace KnockAdmin.EndToEnd.Tests;
@@ -47,6 +49,16 @@ public sealed class Browser : IAsyncDisposable
     {
         await page.GotoAsync(new Uri(panel, path).ToString());
         await page.Locator("[data-interactive='yes']").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
+    }
+
+    /// <summary>
+    /// axe-core's findings on <paramref name="page"/> once its colours have settled: a button still in its colour
+    /// transition after the theme switched has the contrast of neither theme.
+    /// </summary>
+    public static async Task<AxeResult> AccessibilityAsync(IPage page)
+    {
+        await page.WaitForFunctionAsync("() => !document.getAnimations().some(animation => animation instanceof CSSTransition)");
+        return await page.RunAxe();
     }
 
     /// <summary>
