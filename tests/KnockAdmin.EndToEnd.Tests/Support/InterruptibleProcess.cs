@@ -94,10 +94,13 @@ public sealed class InterruptibleProcess : IDisposable
         }
     }
 
-    /// <summary>SIGKILL: no code of the process runs any more; its children (watchdog, iptables-restore) live on.</summary>
+    /// <summary>
+    /// SIGKILL: no code of the process runs any more; its children (watchdog, iptables-restore) live on. A process that
+    /// already ended (an apply faster than the moment chosen) is left as it is, as the panel's kill does.
+    /// </summary>
     public void Kill()
     {
-        Signals.Send(process.Id, Signals.Kill);
+        process.Kill();
         process.WaitForExit(10_000);
     }
 
@@ -113,11 +116,7 @@ public sealed class InterruptibleProcess : IDisposable
 
     public void Dispose()
     {
-        if (!process.HasExited)
-        {
-            Signals.Send(process.Id, Signals.Kill);
-            process.WaitForExit(10_000);
-        }
+        Kill();
 
         process.Dispose();
     }

@@ -2,11 +2,9 @@ using System.Runtime.InteropServices;
 
 namespace KnockAdmin.EndToEnd.Tests.Support;
 
-/// <summary>Signals for processes under test, by their id: kill, continue, and whether one is stopped.</summary>
+/// <summary>Signals for processes under test, by their id: continue a stopped one, and whether one is stopped.</summary>
 public static class Signals
 {
-    public const int Kill = 9;
-
     public const int Continue = 18;
 
     public static void Send(int pid, int signal)
