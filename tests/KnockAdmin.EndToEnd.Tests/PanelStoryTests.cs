@@ -12,6 +12,10 @@ public sealed class PanelStoryTests : IAsyncLifetime
 {
     private const string Client = NamespacePair.ClientV4;
 
+    // Well inside the tutorial's 30 s open window, so the address is still let in when the row shows; how fast the
+    // row shows is measured by the viewers benchmark, not here.
+    private static readonly LocatorAssertionsToBeVisibleOptions WithinTheWindow = new() { Timeout = 10_000 };
+
     private NamespacePair? pair;
     private PanelServer? server;
     private Browser? browser;
@@ -103,16 +107,16 @@ public sealed class PanelStoryTests : IAsyncLifetime
         await OpenAsync("live");
         var openRow = Page.Locator($"[data-list='KA-ssh-OPEN'] tr[data-address='{Client}']");
         await KnockAsync();
-        await Expect(openRow).ToBeVisibleAsync(new() { Timeout = 2000 });
+        await Expect(openRow).ToBeVisibleAsync(WithinTheWindow);
         await browser.ScreenshotAsync("06-live");
         Assert.True(await Pair.ClientConnectsAsync(22));
 
         // Knock again, revoke the address in the page, and the next connection is refused.
         await KnockAsync();
-        await Expect(openRow).ToBeVisibleAsync(new() { Timeout = 2000 });
+        await Expect(openRow).ToBeVisibleAsync(WithinTheWindow);
         await openRow.Locator(".revoke-button").ClickAsync();
         await Page.Locator(".mud-dialog-actions button", new() { HasText = "Revoke" }).ClickAsync();
-        await Expect(openRow).ToHaveCountAsync(0, new() { Timeout = 2000 });
+        await Expect(openRow).ToHaveCountAsync(0, new() { Timeout = 10_000 });
         Assert.False(await Pair.ClientConnectsAsync(22));
 
         await OpenAsync("clients");

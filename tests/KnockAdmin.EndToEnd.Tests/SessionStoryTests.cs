@@ -108,7 +108,8 @@ public sealed partial class SessionStoryTests : IAsyncLifetime
         }
         catch (TimeoutException)
         {
-            Assert.Matches(LoginPage(), bob.Url);
+            // No button to click: the page is already on its way to the log-in page, which is checked next. The URL
+            // may not have changed yet at this instant, so it is not asserted here.
         }
 
         await Expect(bob).ToHaveURLAsync(LoginPage(), new() { Timeout = 30_000 });
