@@ -96,6 +96,9 @@ public sealed class AccessibilityTests : IAsyncLifetime
         var page = running!.Browser.Page;
         await SignInAsync(page);
         await Browser.OpenAsync(page, Address, "");
+        // On arrival the page gives its heading the focus, a moment after its circuit has rendered; a keyboard walk
+        // started before that would have the focus taken from under it.
+        await Expect(page.Locator("h1")).ToBeFocusedAsync();
         // The skip link comes before everything else that takes the keyboard: one step back from the menu button.
         await page.GetByLabel("Menu").FocusAsync();
 
